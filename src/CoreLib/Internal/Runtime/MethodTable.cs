@@ -1,0 +1,80 @@
+using System.Runtime.InteropServices;
+
+namespace Internal.Runtime
+{
+    /// <summary>
+    /// The type descriptor ilc emits for every type (NativeAOT's MethodTable, x64 layout):
+    /// flags, base size, related type, vtable, interface map, then optional data.
+    /// </summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal unsafe struct MethodTable
+    {
+        // Low 16 bits: component size for arrays and strings (when HasComponentSize).
+        private uint _uFlags;
+        private uint _uBaseSize;
+        // Base type for classes and structs; element type for arrays; pointee for pointers.
+        private MethodTable* _relatedType;
+        private ushort _usNumVtableSlots;
+        private ushort _usNumInterfaces;
+        private uint _uHashCode;
+        // Followed by: vtable (numVtableSlots pointers), interface map (numInterfaces MethodTable*).
+
+        private const uint HasComponentSizeFlag = 0x80000000;
+        private const uint HasPointersFlag = 0x01000000;
+        private const uint KindMask = 0x00030000;
+        private const uint ParameterizedKind = 0x00020000;
+        private const uint ElementTypeMask = 0x7C000000;
+        private const int ElementTypeShift = 26;
+
+        public uint ComponentSize => (_uFlags & HasComponentSizeFlag) != 0 ? _uFlags & 0xFFFF : 0;
+        public bool HasComponentSize => (_uFlags & HasComponentSizeFlag) != 0;
+        public uint BaseSize => _uBaseSize;
+        public MethodTable* RelatedType => _relatedType;
+        public ushort NumVtableSlots => _usNumVtableSlots;
+        public ushort NumInterfaces => _usNumInterfaces;
+        public uint HashCode => _uHashCode;
+        public uint Flags => _uFlags;
+
+        public ElementType ElementType => (ElementType)((_uFlags & ElementTypeMask) >> ElementTypeShift);
+        public bool IsParameterized => (_uFlags & KindMask) == ParameterizedKind;
+        public bool IsArray => ElementType == ElementType.SzArray || ElementType == ElementType.Array;
+        public bool IsSzArray => ElementType == ElementType.SzArray;
+        public bool IsInterface => ElementType == ElementType.Interface;
+        public bool IsValueType => ElementType < ElementType.Class;
+        public bool IsNullable => ElementType == ElementType.Nullable;
+        public bool HasPointers => (_uFlags & HasPointersFlag) != 0;
+
+        /// <summary>Base type of a class (null for Object and interfaces).</summary>
+        public MethodTable* BaseType => IsParameterized || IsInterface ? null : _relatedType;
+
+        /// <summary>Element type of an array.</summary>
+        public MethodTable* ElementTypeHandle => _relatedType;
+
+        public MethodTable** InterfaceMap
+        {
+            get
+            {
+                fixed (MethodTable* self = &this)
+                    return (MethodTable**)((byte*)self + sizeof(MethodTable) + _usNumVtableSlots * sizeof(nint));
+            }
+        }
+
+        public nint* Vtable
+        {
+            get
+            {
+                fixed (MethodTable* self = &this) return (nint*)((byte*)self + sizeof(MethodTable));
+            }
+        }
+    }
+
+    internal enum ElementType
+    {
+        Unknown = 0x00, Void = 0x01, Boolean = 0x02, Char = 0x03, SByte = 0x04, Byte = 0x05,
+        Int16 = 0x06, UInt16 = 0x07, Int32 = 0x08, UInt32 = 0x09, Int64 = 0x0A, UInt64 = 0x0B,
+        IntPtr = 0x0C, UIntPtr = 0x0D, Single = 0x0E, Double = 0x0F,
+        ValueType = 0x10, Nullable = 0x12,
+        Class = 0x14, Interface = 0x15, SystemArray = 0x16, Array = 0x17, SzArray = 0x18,
+        ByRef = 0x19, Pointer = 0x1A, FunctionPointer = 0x1B,
+    }
+}

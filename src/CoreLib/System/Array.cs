@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using Internal.Runtime;
+
+namespace System
+{
+    /// <summary>Base of all arrays. Layout fixed by ilc: [MethodTable*][int length][pad][elements...].</summary>
+    public abstract unsafe class Array
+    {
+#pragma warning disable 649, 169
+        private int _numComponents;
+        private int _padding;
+#pragma warning restore 649, 169
+
+        public int Length => _numComponents;
+
+        internal ref byte GetArrayData() => ref Unsafe.As<int, byte>(ref Unsafe.Add(ref _numComponents, 2));
+
+        public static void Clear(Array array, int index, int length)
+        {
+            if (array == null) ThrowHelpers.ThrowArgumentNullException("array");
+            if ((uint)index > (uint)array.Length || (uint)length > (uint)(array.Length - index))
+                ThrowHelpers.ThrowArgumentOutOfRangeException("index");
+            uint size = array.GetMethodTable()->ComponentSize;
+            SpanHelpers.ClearWithoutReferences(ref Unsafe.Add(ref array.GetArrayData(), (nint)(index * size)), (nuint)length * size);
+        }
+
+        /// <summary>Copies elements between arrays of the same element type (no covariant conversion).</summary>
+        public static void Copy(Array source, int sourceIndex, Array destination, int destinationIndex, int length)
+        {
+            if (source == null) ThrowHelpers.ThrowArgumentNullException("source");
+            if (destination == null) ThrowHelpers.ThrowArgumentNullException("destination");
+            if (source.GetMethodTable() != destination.GetMethodTable())
+                ThrowHelpers.ThrowArrayTypeMismatchException();
+            if (length < 0 || (uint)sourceIndex > (uint)source.Length || length > source.Length - sourceIndex
+                || (uint)destinationIndex > (uint)destination.Length || length > destination.Length - destinationIndex)
+                ThrowHelpers.ThrowArgumentOutOfRangeException("length");
+            uint size = source.GetMethodTable()->ComponentSize;
+            Buffer.Memmove(
+                (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref destination.GetArrayData(), (nint)(destinationIndex * size))),
+                (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref source.GetArrayData(), (nint)(sourceIndex * size))),
+                (nuint)length * size);
+        }
+
+        public static void Copy(Array source, Array destination, int length) => Copy(source, 0, destination, 0, length);
+
+        public static void Resize<T>(ref T[] array, int newSize)
+        {
+            if (newSize < 0) ThrowHelpers.ThrowArgumentOutOfRangeException("newSize");
+            T[] old = array;
+            if (old == null) { array = new T[newSize]; return; }
+            if (old.Length == newSize) return;
+            T[] n = new T[newSize];
+            Copy(old, 0, n, 0, old.Length < newSize ? old.Length : newSize);
+            array = n;
+        }
+
+        public static T[] Empty<T>() => EmptyArray<T>.Value;
+
+        public static int IndexOf<T>(T[] array, T value)
+        {
+            for (int i = 0; i < array.Length; i++)
+                if (EqualityComparer<T>.Default.Equals(array[i], value)) return i;
+            return -1;
+        }
+
+        public static void Sort<T>(T[] array, Comparison<T> comparison) => new Span<T>(array).Sort(comparison);
+    }
+
+    // The generic array type ilc uses as the base of T[] (it exposes the IList-style surface).
+    public class Array<T> : Array { }
+
+    internal static class EmptyArray<T>
+    {
+        internal static readonly T[] Value = new T[0];
+    }
+}

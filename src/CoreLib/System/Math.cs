@@ -1,0 +1,80 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+
+namespace System
+{
+    /// <summary>Elementary math. Sqrt is an SSE2 instruction (ilc expands the intrinsic).</summary>
+    public static class Math
+    {
+        public const double PI = 3.14159265358979323846;
+        public const double E = 2.7182818284590452354;
+
+        public static int Min(int a, int b) => a <= b ? a : b;
+        public static uint Min(uint a, uint b) => a <= b ? a : b;
+        public static long Min(long a, long b) => a <= b ? a : b;
+        public static ulong Min(ulong a, ulong b) => a <= b ? a : b;
+        public static double Min(double a, double b) => a != a ? a : (a <= b ? a : b);
+        public static int Max(int a, int b) => a >= b ? a : b;
+        public static uint Max(uint a, uint b) => a >= b ? a : b;
+        public static long Max(long a, long b) => a >= b ? a : b;
+        public static ulong Max(ulong a, ulong b) => a >= b ? a : b;
+        public static double Max(double a, double b) => a != a ? a : (a >= b ? a : b);
+
+        public static int Abs(int value)
+        {
+            if (value == int.MinValue) ThrowHelpers.ThrowOverflowException();
+            return value < 0 ? -value : value;
+        }
+
+        public static long Abs(long value)
+        {
+            if (value == long.MinValue) ThrowHelpers.ThrowOverflowException();
+            return value < 0 ? -value : value;
+        }
+
+        public static double Abs(double value) => value < 0 || (value == 0 && 1 / value < 0) ? -value : value;
+
+        [Intrinsic]
+        public static double Sqrt(double d) => Sqrt(d); // replaced by sqrtsd
+
+        public static double Floor(double d)
+        {
+            if (d != d || d >= 4.5e15 || d <= -4.5e15) return d;
+            double t = (long)d;
+            return t > d ? t - 1 : t;
+        }
+
+        public static double Ceiling(double d)
+        {
+            if (d != d || d >= 4.5e15 || d <= -4.5e15) return d;
+            double t = (long)d;
+            return t < d ? t + 1 : t;
+        }
+
+        public static int Clamp(int value, int min, int max) => value < min ? min : value > max ? max : value;
+        public static int Sign(int value) => value < 0 ? -1 : value > 0 ? 1 : 0;
+        public static long DivRem(long a, long b, out long result) { result = a % b; return a / b; }
+
+        // Helpers ilc binds checked conversions and 64-bit division to (by name).
+                private static long ConvertToInt64Checked(double value)
+        {
+            if (!(value > -9223372036854777856.0 && value < 9223372036854775808.0)) ThrowHelpers.ThrowOverflowException();
+            return (long)value;
+        }
+        private static ulong ConvertToUInt64Checked(double value)
+        {
+            if (!(value > -1.0 && value < 18446744073709551616.0)) ThrowHelpers.ThrowOverflowException();
+            return (ulong)value;
+        }
+        private static int ConvertToInt32Checked(double value)
+        {
+            if (!(value > -2147483649.0 && value < 2147483648.0)) ThrowHelpers.ThrowOverflowException();
+            return (int)value;
+        }
+        private static uint ConvertToUInt32Checked(double value)
+        {
+            if (!(value > -1.0 && value < 4294967296.0)) ThrowHelpers.ThrowOverflowException();
+            return (uint)value;
+        }
+    }
+}

@@ -1,0 +1,266 @@
+namespace System
+{
+    // The primitive types. Their single field of their own type is how the C# compiler and ilc
+    // recognise them; arithmetic is intrinsic. Formatting lives in Number.cs.
+    public struct Void { }
+
+    public struct Boolean : IEquatable<bool>
+    {
+#pragma warning disable 169
+        private bool m_value;
+#pragma warning restore 169
+        public override string ToString() => this ? "True" : "False";
+        public bool Equals(bool other) => this == other;
+        public override bool Equals(object obj) => obj is bool b && b == this;
+        public override int GetHashCode() => this ? 1 : 0;
+    }
+
+    public struct Char : IEquatable<char>
+    {
+#pragma warning disable 169
+        private char m_value;
+#pragma warning restore 169
+        public const char MaxValue = (char)0xFFFF;
+        public const char MinValue = (char)0;
+        public override string ToString() => string.FromChar(this);
+        public bool Equals(char other) => this == other;
+        public override bool Equals(object obj) => obj is char c && c == this;
+        public override int GetHashCode() => this;
+        public static bool IsDigit(char c) => c >= '0' && c <= '9';
+        public static bool IsLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        public static bool IsWhiteSpace(char c) => c == ' ' || (c >= '\t' && c <= '\r');
+        public static bool IsUpper(char c) => c >= 'A' && c <= 'Z';
+        public static bool IsLower(char c) => c >= 'a' && c <= 'z';
+        public static char ToUpper(char c) => IsLower(c) ? (char)(c - 32) : c;
+        public static char ToLower(char c) => IsUpper(c) ? (char)(c + 32) : c;
+    }
+
+    public struct SByte : IEquatable<sbyte>
+    {
+#pragma warning disable 169
+        private sbyte m_value;
+#pragma warning restore 169
+        public const sbyte MaxValue = 127;
+        public const sbyte MinValue = -128;
+        public override string ToString() => Number.Int64ToString(this);
+        public bool Equals(sbyte other) => this == other;
+        public override bool Equals(object obj) => obj is sbyte v && v == this;
+        public override int GetHashCode() => this;
+    }
+
+    public struct Byte : IEquatable<byte>
+    {
+#pragma warning disable 169
+        private byte m_value;
+#pragma warning restore 169
+        public const byte MaxValue = 255;
+        public const byte MinValue = 0;
+        public override string ToString() => Number.UInt64ToString(this);
+        public string ToString(string format) => Number.FormatUInt64(this, format, 2);
+        public bool Equals(byte other) => this == other;
+        public override bool Equals(object obj) => obj is byte v && v == this;
+        public override int GetHashCode() => this;
+    }
+
+    public struct Int16 : IEquatable<short>
+    {
+#pragma warning disable 169
+        private short m_value;
+#pragma warning restore 169
+        public const short MaxValue = 32767;
+        public const short MinValue = -32768;
+        public override string ToString() => Number.Int64ToString(this);
+        public bool Equals(short other) => this == other;
+        public override bool Equals(object obj) => obj is short v && v == this;
+        public override int GetHashCode() => this;
+    }
+
+    public struct UInt16 : IEquatable<ushort>
+    {
+#pragma warning disable 169
+        private ushort m_value;
+#pragma warning restore 169
+        public const ushort MaxValue = 65535;
+        public const ushort MinValue = 0;
+        public override string ToString() => Number.UInt64ToString(this);
+        public string ToString(string format) => Number.FormatUInt64(this, format, 4);
+        public bool Equals(ushort other) => this == other;
+        public override bool Equals(object obj) => obj is ushort v && v == this;
+        public override int GetHashCode() => this;
+    }
+
+    public struct Int32 : IEquatable<int>
+    {
+#pragma warning disable 169
+        private int m_value;
+#pragma warning restore 169
+        public const int MaxValue = 0x7FFFFFFF;
+        public const int MinValue = unchecked((int)0x80000000);
+        public override string ToString() => Number.Int64ToString(this);
+        public string ToString(string format) => Number.FormatInt64(this, format, 8);
+        public bool Equals(int other) => this == other;
+        public override bool Equals(object obj) => obj is int v && v == this;
+        public override int GetHashCode() => this;
+        public static int Parse(string s) => (int)Number.ParseInt64(s);
+    }
+
+    public struct UInt32 : IEquatable<uint>
+    {
+#pragma warning disable 169
+        private uint m_value;
+#pragma warning restore 169
+        public const uint MaxValue = 0xFFFFFFFF;
+        public const uint MinValue = 0;
+        public override string ToString() => Number.UInt64ToString(this);
+        public string ToString(string format) => Number.FormatUInt64(this, format, 8);
+        public bool Equals(uint other) => this == other;
+        public override bool Equals(object obj) => obj is uint v && v == this;
+        public override int GetHashCode() => (int)this;
+    }
+
+    public struct Int64 : IEquatable<long>
+    {
+#pragma warning disable 169
+        private long m_value;
+#pragma warning restore 169
+        public const long MaxValue = 0x7FFFFFFFFFFFFFFF;
+        public const long MinValue = unchecked((long)0x8000000000000000);
+        public override string ToString() => Number.Int64ToString(this);
+        public string ToString(string format) => Number.FormatInt64(this, format, 16);
+        public bool Equals(long other) => this == other;
+        public override bool Equals(object obj) => obj is long v && v == this;
+        public override int GetHashCode() => (int)this ^ (int)(this >> 32);
+        public static long Parse(string s) => Number.ParseInt64(s);
+    }
+
+    public struct UInt64 : IEquatable<ulong>
+    {
+#pragma warning disable 169
+        private ulong m_value;
+#pragma warning restore 169
+        public const ulong MaxValue = 0xFFFFFFFFFFFFFFFF;
+        public const ulong MinValue = 0;
+        public override string ToString() => Number.UInt64ToString(this);
+        public string ToString(string format) => Number.FormatUInt64(this, format, 16);
+        public bool Equals(ulong other) => this == other;
+        public override bool Equals(object obj) => obj is ulong v && v == this;
+        public override int GetHashCode() => (int)this ^ (int)(this >> 32);
+    }
+
+    public unsafe struct IntPtr : IEquatable<nint>
+    {
+#pragma warning disable 169
+        private void* _value;
+#pragma warning restore 169
+        public static readonly nint Zero = 0;
+        public static int Size => sizeof(nint);
+        public IntPtr(void* value) { _value = value; }
+        public IntPtr(int value) { _value = (void*)value; }
+        public IntPtr(long value) { _value = (void*)value; }
+        public void* ToPointer() => _value;
+        public long ToInt64() => (long)_value;
+        public override string ToString() => Number.Int64ToString((long)_value);
+        public bool Equals(nint other) => (nint)_value == other;
+        public override bool Equals(object obj) => obj is nint v && v == (nint)_value;
+        public override int GetHashCode() => (int)(long)_value ^ (int)((long)_value >> 32);
+        public static explicit operator IntPtr(void* value) => new IntPtr(value);
+        public static explicit operator void*(IntPtr value) => value._value;
+        public static explicit operator IntPtr(long value) => new IntPtr(value);
+        public static explicit operator long(IntPtr value) => (long)value._value;
+    }
+
+    public unsafe struct UIntPtr : IEquatable<nuint>
+    {
+#pragma warning disable 169
+        private void* _value;
+#pragma warning restore 169
+        public static readonly nuint Zero = 0;
+        public UIntPtr(void* value) { _value = value; }
+        public UIntPtr(ulong value) { _value = (void*)value; }
+        public void* ToPointer() => _value;
+        public override string ToString() => Number.UInt64ToString((ulong)_value);
+        public bool Equals(nuint other) => (nuint)_value == other;
+        public override bool Equals(object obj) => obj is nuint v && v == (nuint)_value;
+        public override int GetHashCode() => (int)(ulong)_value ^ (int)((ulong)_value >> 32);
+        public static explicit operator UIntPtr(void* value) => new UIntPtr(value);
+        public static explicit operator void*(UIntPtr value) => value._value;
+    }
+
+    public struct Single : IEquatable<float>
+    {
+#pragma warning disable 169
+        private float m_value;
+#pragma warning restore 169
+        public const float PositiveInfinity = 1.0f / 0.0f;
+        public const float NegativeInfinity = -1.0f / 0.0f;
+        public const float NaN = 0.0f / 0.0f;
+        public static bool IsNaN(float f) => f != f;
+        public override string ToString() => Number.DoubleToString(this);
+        public bool Equals(float other) => this == other || (IsNaN(this) && IsNaN(other));
+        public override bool Equals(object obj) => obj is float v && Equals(v);
+        public override unsafe int GetHashCode() { float f = this; return *(int*)&f; }
+    }
+
+    public struct Double : IEquatable<double>
+    {
+#pragma warning disable 169
+        private double m_value;
+#pragma warning restore 169
+        public const double PositiveInfinity = 1.0 / 0.0;
+        public const double NegativeInfinity = -1.0 / 0.0;
+        public const double NaN = 0.0 / 0.0;
+        public const double Epsilon = 4.9406564584124654E-324;
+        public const double MaxValue = 1.7976931348623157E+308;
+        public const double MinValue = -1.7976931348623157E+308;
+        public static bool IsNaN(double d) => d != d;
+        public static bool IsInfinity(double d) => d == PositiveInfinity || d == NegativeInfinity;
+        public override string ToString() => Number.DoubleToString(this);
+        public string ToString(string format) => Number.FormatDouble(this, format);
+        public bool Equals(double other) => this == other || (IsNaN(this) && IsNaN(other));
+        public override bool Equals(object obj) => obj is double v && Equals(v);
+        public override unsafe int GetHashCode() { double d = this; long bits = *(long*)&d; return (int)bits ^ (int)(bits >> 32); }
+    }
+
+    public abstract class ValueType
+    {
+        public override string ToString() => "struct";
+    }
+
+    public abstract class Enum : ValueType { }
+
+    public struct Nullable<T> where T : struct
+    {
+        private readonly bool hasValue;
+        internal T value;
+        public Nullable(T value) { this.value = value; hasValue = true; }
+        public bool HasValue => hasValue;
+        public T Value
+        {
+            get
+            {
+                if (!hasValue) ThrowHelpers.ThrowInvalidOperationException("Nullable object must have a value.");
+                return value;
+            }
+        }
+        public T GetValueOrDefault() => value;
+        public T GetValueOrDefault(T defaultValue) => hasValue ? value : defaultValue;
+        public override string ToString() => hasValue ? value.ToString() : "";
+        public static implicit operator T?(T value) => new T?(value);
+        public static explicit operator T(T? value) => value.Value;
+    }
+
+    public interface IEquatable<T>
+    {
+        bool Equals(T other);
+    }
+
+    public interface IComparable<T>
+    {
+        int CompareTo(T other);
+    }
+
+    public interface IDisposable
+    {
+        void Dispose();
+    }
+}

@@ -1,0 +1,132 @@
+namespace Nacre.Boot
+{
+    /// <summary>One range of the physical memory map.</summary>
+    public struct MemoryRegion
+    {
+        public ulong Base;
+        public ulong Length;
+        public MemoryRegionType Type;
+        public ulong End => Base + Length;
+    }
+
+    public enum MemoryRegionType : uint
+    {
+        Available = 1, Reserved = 2, AcpiReclaimable = 3, AcpiNvs = 4, BadMemory = 5,
+    }
+
+    /// <summary>
+    /// What the loader told us, copied out of its structures before the heap exists (the loader's
+    /// memory becomes ours). Non-GC statics only: this runs before module initialisation.
+    /// </summary>
+    public static unsafe class BootInfo
+    {
+        public const int MaxRegions = 64;
+        private const int MaxCommandLine = 1024;
+
+        private struct Regions { public fixed byte Bytes[MaxRegions * 24]; }
+        private struct CommandLineBuffer { public fixed byte Bytes[MaxCommandLine]; }
+
+        private static Regions s_regions;
+        private static CommandLineBuffer s_commandLine;
+        private static int s_regionCount;
+        private static int s_commandLineLength;
+
+        public static int RegionCount => s_regionCount;
+
+        /// <summary>"multiboot1", "multiboot2" or null if the magic was not recognised.</summary>
+        public static string Loader { get; private set; }
+
+        public static MemoryRegion Region(int i)
+        {
+            fixed (Regions* r = &s_regions) return ((MemoryRegion*)r)[i];
+        }
+
+        /// <summary>The loader's command line as a string (call after the heap exists).</summary>
+        public static string CommandLine
+        {
+            get
+            {
+                fixed (CommandLineBuffer* b = &s_commandLine)
+                {
+                    char* chars = stackalloc char[s_commandLineLength];
+                    for (int i = 0; i < s_commandLineLength; i++) chars[i] = (char)b->Bytes[i];
+                    return new string(chars, 0, s_commandLineLength);
+                }
+            }
+        }
+
+        public static bool Parse(uint magic, byte* info)
+        {
+            if (magic == 0x2BADB002) { ParseMultiboot1(info); return true; }
+            if (magic == 0x36D76289) { ParseMultiboot2(info); return true; }
+            return false;
+        }
+
+        private static void ParseMultiboot1(byte* info)
+        {
+            uint flags = *(uint*)info;
+            if ((flags & (1 << 2)) != 0) CopyCommandLine((byte*)(ulong)*(uint*)(info + 16));
+            if ((flags & (1 << 6)) != 0)
+            {
+                uint length = *(uint*)(info + 44);
+                byte* p = (byte*)(ulong)*(uint*)(info + 48);
+                byte* end = p + length;
+                while (p < end)
+                {
+                    uint size = *(uint*)p;
+                    AddRegion(*(ulong*)(p + 4), *(ulong*)(p + 12), (MemoryRegionType)(*(uint*)(p + 20)));
+                    p += size + 4;
+                }
+            }
+            else if ((flags & 1) != 0)
+            {
+                AddRegion(0, (ulong)*(uint*)(info + 4) * 1024, MemoryRegionType.Available);
+                AddRegion(0x100000, (ulong)*(uint*)(info + 8) * 1024, MemoryRegionType.Available);
+            }
+        }
+
+        private static void ParseMultiboot2(byte* info)
+        {
+            uint total = *(uint*)info;
+            byte* p = info + 8;
+            byte* end = info + total;
+            while (p + 8 <= end)
+            {
+                uint type = *(uint*)p;
+                uint size = *(uint*)(p + 4);
+                if (type == 0) break;
+                if (type == 1) CopyCommandLine(p + 8);
+                else if (type == 6)
+                {
+                    uint entrySize = *(uint*)(p + 8);
+                    for (byte* e = p + 16; e + entrySize <= p + size; e += entrySize)
+                        AddRegion(*(ulong*)e, *(ulong*)(e + 8), (MemoryRegionType)(*(uint*)(e + 16)));
+                }
+                p += (size + 7) & ~7u;
+            }
+        }
+
+        private static void CopyCommandLine(byte* s)
+        {
+            if (s == null) return;
+            fixed (CommandLineBuffer* b = &s_commandLine)
+            {
+                int n = 0;
+                while (n < MaxCommandLine && s[n] != 0) { b->Bytes[n] = s[n]; n++; }
+                s_commandLineLength = n;
+            }
+        }
+
+        private static void AddRegion(ulong start, ulong length, MemoryRegionType type)
+        {
+            if (s_regionCount == MaxRegions || length == 0) return;
+            fixed (Regions* r = &s_regions)
+            {
+                MemoryRegion* m = (MemoryRegion*)r + s_regionCount++;
+                m->Base = start;
+                m->Length = length;
+                m->Type = type;
+            }
+        }
+    }
+}

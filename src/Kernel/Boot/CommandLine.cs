@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+
+namespace Nacre.Boot
+{
+    /// <summary>Splits the loader's command line into Main's args (spaces separate, double quotes group).</summary>
+    public static class CommandLine
+    {
+        /// <summary>Main's args: the words after the first (loaders put the image's path first, like argv[0]).</summary>
+        public static string[] Arguments(string line)
+        {
+            string[] words = Split(line);
+            if (words.Length == 0) return words;
+            string[] args = new string[words.Length - 1];
+            for (int i = 1; i < words.Length; i++) args[i - 1] = words[i];
+            return args;
+        }
+
+        public static string[] Split(string line)
+        {
+            var args = new List<string>();
+            var current = new System.Text.StringBuilder();
+            bool quoted = false, any = false;
+            for (int i = 0; i < line.Length; i++)
+            {
+                char c = line[i];
+                if (c == '"') { quoted = !quoted; any = true; }
+                else if (c == ' ' && !quoted)
+                {
+                    if (any) { args.Add(current.ToString()); current.Clear(); any = false; }
+                }
+                else { current.Append(c); any = true; }
+            }
+            if (any) args.Add(current.ToString());
+            return args.ToArray();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+using Nacre.Arch.X64;
+using Nacre.Devices;
+using Nacre.Diagnostics;
+using Nacre.Memory;
+
+namespace Nacre.Boot
+{
+    /// <summary>
+    /// The boot sequence after boot.S: console, traps, memory, module initialisation, then the
+    /// HRT's Main, whose return value ends the run.
+    /// </summary>
+    public static unsafe class Kernel
+    {
+        // The boot identity map covers 4 GiB; the heap stays inside it until paging is ours.
+        private const ulong MappedLimit = 0x100000000UL;
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nacre_initialize_modules")]
+        private static extern void InitializeModules(void** modules, int count);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_modules_start")]
+        private static extern void** ModulesStart();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_modules_end")]
+        private static extern void** ModulesEnd();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_image_end")]
+        private static extern byte* ImageEnd();
+
+        // Exported by the HRT (generated from its Main, or the test registry in a test image).
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nacre_app_main")]
+        private static extern int AppMain(string[] args);
+
+        [RuntimeExport("nacre_start")]
+        public static void Start(uint magic, byte* info)
+        {
+            Serial.Initialize();
+            Idt.Initialize();
+            if (!BootInfo.Parse(magic, info))
+                Panic.Message("not started by a multiboot loader (bad magic)");
+            InitializeHeap();
+            void** modules = ModulesStart();
+            InitializeModules(modules, (int)(ModulesEnd() - modules));
+
+            string[] args = CommandLine.Arguments(BootInfo.CommandLine);
+            int code = AppMain(args);
+            Exit(code);
+        }
+
+        /// <summary>Ends the run with Main's exit code.</summary>
+        public static void Exit(int code)
+        {
+            if (code < 0 || code >= Platform.PanicExitCode)
+            {
+                KernelConsole.WriteAscii("nacre: exit code ");
+                KernelConsole.WriteDecimal(code);
+                KernelConsole.WriteAscii(" is outside 0..126; reporting 126\n");
+                code = 126;
+            }
+            Platform.Exit(code);
+        }
+
+        [RuntimeExport("nacre_exit")]
+        private static void ExitExport(int code) => Exit(code);
+
+        private static void InitializeHeap()
+        {
+            ulong imageEnd = (ulong)ImageEnd();
+            ulong bestStart = 0, bestEnd = 0;
+            for (int i = 0; i < BootInfo.RegionCount; i++)
+            {
+                MemoryRegion r = BootInfo.Region(i);
+                if (r.Type != MemoryRegionType.Available) continue;
+                ulong start = r.Base < imageEnd ? imageEnd : r.Base;
+                ulong end = r.End > MappedLimit ? MappedLimit : r.End;
+                if (end > start && end - start > bestEnd - bestStart) { bestStart = start; bestEnd = end; }
+            }
+            if (bestEnd == 0) Panic.Message("no usable memory above the kernel image");
+            BootHeap.Initialize((byte*)bestStart, (byte*)bestEnd);
+        }
+    }
+}

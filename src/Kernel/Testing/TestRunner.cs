@@ -1,0 +1,85 @@
+using System;
+using Nacre.Arch.X64;
+using Nacre.Diagnostics;
+
+namespace Nacre.Testing
+{
+    /// <summary>
+    /// Runs a test image's tests in order: `RUN name`, then `PASS name` or `FAIL name: message`, and
+    /// finally `N passed, M failed`. A failed assertion or an exception abandons its test (the
+    /// runner resumes through a jump buffer; with no GC and no finalizers nothing is lost but the
+    /// test's own frames) and the run goes on.
+    /// </summary>
+    public static unsafe class TestRunner
+    {
+        private static JumpBuffer s_testFrame;
+        private static bool s_inTest;
+        private static string s_failure;
+
+        /// <summary>args: optional substrings; only tests whose name contains one of them run.</summary>
+        public static int Run(TestCase[] tests, string[] args)
+        {
+            int passed = 0, failed = 0;
+            for (int i = 0; i < tests.Length; i++)
+            {
+                if (!Selected(tests[i].Name, args)) continue;
+                Console.WriteLine(string.Concat("RUN ", tests[i].Name));
+                string failure = RunOne(tests[i].Method);
+                if (failure == null)
+                {
+                    passed++;
+                    Console.WriteLine(string.Concat("PASS ", tests[i].Name));
+                }
+                else
+                {
+                    failed++;
+                    Console.WriteLine(string.Concat("FAIL ", tests[i].Name, ": ", failure));
+                }
+            }
+            Console.WriteLine($"{passed} passed, {failed} failed");
+            return failed == 0 ? 0 : 1;
+        }
+
+        private static string RunOne(delegate*<void> method)
+        {
+            s_failure = null;
+            fixed (JumpBuffer* frame = &s_testFrame)
+            {
+                if (JumpBuffer.SetJump(frame) == 0)
+                {
+                    s_inTest = true;
+                    method();
+                }
+            }
+            s_inTest = false;
+            return s_failure;
+        }
+
+        private static bool Selected(string name, string[] filters)
+        {
+            if (filters == null || filters.Length == 0) return true;
+            for (int i = 0; i < filters.Length; i++)
+                if (name.Contains(filters[i])) return true;
+            return false;
+        }
+
+        /// <summary>Fails the running test with message and abandons it. Outside a test, panics.</summary>
+        public static void Fail(string message)
+        {
+            if (!s_inTest) Panic.Message(string.Concat("assertion failed outside a test: ", message));
+            s_failure = message ?? "failed";
+            s_inTest = false;
+            fixed (JumpBuffer* frame = &s_testFrame) JumpBuffer.LongJump(frame, 1);
+        }
+
+        /// <summary>Called for every thrown exception: inside Assert.Throws or a test it is handled; otherwise returns (panic).</summary>
+        internal static void OnException(object exception)
+        {
+            if (ExceptionTrap.Catch(exception)) return;
+            if (!s_inTest) return;
+            Exception e = exception as Exception;
+            string type = Symbols.TypeName(exception) ?? "exception";
+            Fail(string.Concat("unhandled ", type, ": ", e != null ? e.Message : ""));
+        }
+    }
+}

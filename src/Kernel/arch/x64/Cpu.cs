@@ -1,0 +1,88 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+
+namespace Nacre.Arch.X64
+{
+    /// <summary>
+    /// The one gate to privileged and special instructions (cpu.S). Nothing outside arch/x64
+    /// executes them directly, so a deprivileged kernel can redirect exactly these.
+    /// </summary>
+    internal static unsafe class Cpu
+    {
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_outb")]
+        public static extern void OutB(ushort port, byte value);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_inb")]
+        public static extern byte InB(ushort port);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_outl")]
+        public static extern void OutL(ushort port, uint value);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_read_cr0")]
+        public static extern ulong ReadCr0();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_read_cr2")]
+        public static extern ulong ReadCr2();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_read_cr3")]
+        public static extern ulong ReadCr3();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_read_cr4")]
+        public static extern ulong ReadCr4();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_rdmsr")]
+        public static extern ulong ReadMsr(uint msr);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_wrmsr")]
+        public static extern void WriteMsr(uint msr, ulong value);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_lidt")]
+        public static extern void LoadIdt(void* pointer);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_enable_interrupts")]
+        public static extern void EnableInterrupts();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_disable_interrupts")]
+        public static extern void DisableInterrupts();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_save_flags_cli")]
+        public static extern ulong SaveFlagsAndDisableInterrupts();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_restore_flags")]
+        public static extern void RestoreFlags(ulong flags);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_halt")]
+        public static extern void Halt();
+
+        /// <summary>Stops this CPU for good.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_stop")]
+        public static extern void Stop();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_rdtsc")]
+        public static extern ulong ReadTsc();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_pause")]
+        public static extern void Pause();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_read_rbp")]
+        public static extern ulong ReadFramePointer();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_cpuid")]
+        private static extern void CpuidRaw(uint leaf, uint subleaf, uint* out4);
+
+        public static CpuidResult Cpuid(uint leaf, uint subleaf = 0)
+        {
+            CpuidResult r;
+            CpuidRaw(leaf, subleaf, (uint*)&r);
+            return r;
+        }
+
+        /// <summary>Initial APIC id of the executing CPU (CPUID leaf 1); works at any privilege level.</summary>
+        public static uint CurrentApicId => Cpuid(1).Ebx >> 24;
+    }
+
+    internal struct CpuidResult
+    {
+        public uint Eax, Ebx, Ecx, Edx;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+
+namespace Nacre.Arch.X64
+{
+    /// <summary>The interrupt descriptor table: every vector goes to its stub in interrupts.S.</summary>
+    internal static unsafe class Idt
+    {
+        private struct Gate
+        {
+            public ushort OffsetLow;
+            public ushort Selector;
+            public byte Ist;
+            public byte TypeAttributes;
+            public ushort OffsetMid;
+            public uint OffsetHigh;
+            public uint Reserved;
+        }
+
+        private struct Table
+        {
+            public fixed byte Gates[256 * 16];
+        }
+
+        private static Table s_table;
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_isr_stub_table")]
+        private static extern ulong* StubTable();
+
+        public const int DoubleFault = 8;
+
+        public static void Initialize()
+        {
+            ulong* stubs = StubTable();
+            fixed (Table* t = &s_table)
+            {
+                Gate* gates = (Gate*)t;
+                for (int v = 0; v < 256; v++)
+                {
+                    ulong handler = stubs[v];
+                    gates[v].OffsetLow = (ushort)handler;
+                    gates[v].Selector = 0x08;
+                    // Double faults run on their own stack (TSS IST1): the usual cause is an overflowed stack.
+                    gates[v].Ist = (byte)(v == DoubleFault ? 1 : 0);
+                    gates[v].TypeAttributes = 0x8E; // present, DPL 0, 64-bit interrupt gate
+                    gates[v].OffsetMid = (ushort)(handler >> 16);
+                    gates[v].OffsetHigh = (uint)(handler >> 32);
+                    gates[v].Reserved = 0;
+                }
+                byte* pointer = stackalloc byte[10];
+                *(ushort*)pointer = 256 * 16 - 1;
+                *(ulong*)(pointer + 2) = (ulong)t;
+                Cpu.LoadIdt(pointer);
+            }
+        }
+    }
+}

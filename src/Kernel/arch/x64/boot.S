@@ -1,0 +1,175 @@
+/* boot.S — from a multiboot loader (32-bit protected mode, paging off) to the first C# instruction.
+ *
+ * Contract of _start: entered by a multiboot v1 loader (QEMU -kernel: EAX = 0x2BADB002) or a
+ * multiboot2 loader (GRUB: EAX = 0x36D76289), EBX = physical address of the boot information.
+ * It clears .bss, identity-maps the first 4 GiB with 2 MiB pages, enters long mode, loads the GDT
+ * (with a TSS whose IST1 stack catches double faults), enables SSE (ilc emits SSE everywhere), and
+ * calls nacre_start(magic, info) on the boot stack. nacre_start never returns.
+ */
+
+#define MB1_MAGIC       0x1BADB002
+#define MB1_FLAGS       0x00010003      /* page-align modules, memory info, address fields present */
+#define MB2_MAGIC       0xE85250D6
+
+    .section .multiboot, "a"
+    .align 4
+mb1_header:
+    .long MB1_MAGIC
+    .long MB1_FLAGS
+    .long -(MB1_MAGIC + MB1_FLAGS)
+    .long mb1_header                    /* header_addr */
+    .long __image_start                 /* load_addr */
+    .long __load_end                    /* load_end_addr */
+    .long __bss_end                     /* bss_end_addr */
+    .long _start                        /* entry_addr */
+
+    .align 8
+mb2_header:
+    .long MB2_MAGIC
+    .long 0                             /* architecture: i386 protected mode */
+    .long mb2_header_end - mb2_header
+    .long -(MB2_MAGIC + 0 + (mb2_header_end - mb2_header))
+    .align 8
+    .word 0, 0                          /* end tag */
+    .long 8
+mb2_header_end:
+
+    .section .boot, "ax"
+    .code32
+    .globl _start
+_start:
+    cli
+    cld
+    mov %eax, %esi                      /* keep magic and info across the setup */
+    mov %ebx, %ebp
+
+    /* .bss holds the page tables and the stacks: clear it before using any of it. */
+    mov $__bss_start, %edi
+    mov $__bss_end, %ecx
+    sub %edi, %ecx
+    shr $2, %ecx
+    xor %eax, %eax
+    rep stosl
+
+    mov $boot_stack_top, %esp
+
+    /* PML4[0] → PDPT; PDPT[0..3] → four page directories of 512 × 2 MiB pages = 4 GiB. */
+    mov $boot_pml4, %edi
+    mov $boot_pdpt, %eax
+    or $0x3, %eax
+    mov %eax, (%edi)
+
+    mov $boot_pdpt, %edi
+    mov $boot_pd, %eax
+    or $0x3, %eax
+    mov $4, %ecx
+1:  mov %eax, (%edi)
+    add $4096, %eax
+    add $8, %edi
+    loop 1b
+
+    mov $boot_pd, %edi
+    mov $0x83, %eax                     /* present, writable, 2 MiB page */
+    xor %edx, %edx                      /* high dword of the physical address */
+    mov $2048, %ecx
+2:  mov %eax, (%edi)
+    mov %edx, 4(%edi)
+    add $0x200000, %eax
+    adc $0, %edx
+    add $8, %edi
+    loop 2b
+
+    mov %cr4, %eax
+    or $(1 << 5), %eax                  /* PAE */
+    mov %eax, %cr4
+    mov $boot_pml4, %eax
+    mov %eax, %cr3
+
+    mov $0xC0000080, %ecx               /* EFER: long mode enable */
+    rdmsr
+    or $(1 << 8), %eax
+    wrmsr
+
+    mov %cr0, %eax
+    or $0x80000001, %eax                /* PG | PE */
+    mov %eax, %cr0
+
+    lgdt gdt_pointer
+    ljmp $0x08, $long_mode
+
+    .code64
+long_mode:
+    mov $0x10, %ax
+    mov %ax, %ds
+    mov %ax, %es
+    mov %ax, %ss
+    xor %eax, %eax
+    mov %ax, %fs
+    mov %ax, %gs
+
+    /* TSS descriptor (its base is only known at link time as a 64-bit value: patch it here). */
+    lea boot_tss(%rip), %rax
+    lea gdt_tss(%rip), %rdi
+    mov %ax, 2(%rdi)                    /* base 15:0 */
+    shr $16, %rax
+    mov %al, 4(%rdi)                    /* base 23:16 */
+    mov %ah, 7(%rdi)                    /* base 31:24 */
+    shr $16, %rax
+    mov %eax, 8(%rdi)                   /* base 63:32 */
+    lea df_stack_top(%rip), %rax
+    mov %rax, boot_tss+36(%rip)         /* IST1 */
+    mov $0x28, %ax
+    ltr %ax
+
+    /* SSE: CR0.EM off, CR0.MP on; CR4.OSFXSR | OSXMMEXCPT. */
+    mov %cr0, %rax
+    and $~(1 << 2), %rax
+    or $(1 << 1), %rax
+    mov %rax, %cr0
+    mov %cr4, %rax
+    or $((1 << 9) | (1 << 10)), %rax
+    mov %rax, %cr4
+
+    lea boot_stack_top(%rip), %rsp
+    mov %esi, %edi                      /* magic */
+    mov %ebp, %esi                      /* boot information */
+    xor %ebp, %ebp                      /* end of the frame-pointer chain */
+    call nacre_start
+3:  cli
+    hlt
+    jmp 3b
+
+    .section .data
+    .align 16
+gdt:
+    .quad 0                             /* 0x00 null */
+    .quad 0x00AF9A000000FFFF            /* 0x08 kernel code, 64-bit */
+    .quad 0x00CF92000000FFFF            /* 0x10 kernel data */
+    .quad 0x00CFF2000000FFFF            /* 0x18 user data (deprivileged mode; sysret order) */
+    .quad 0x00AFFA000000FFFF            /* 0x20 user code, 64-bit */
+gdt_tss:
+    .quad 0x0000890000000067            /* 0x28 TSS (base patched at boot), limit 0x67 */
+    .quad 0
+gdt_end:
+
+    .globl gdt_pointer
+gdt_pointer:
+    .word gdt_end - gdt - 1
+    .quad gdt
+
+    .section .bss
+    .align 4096
+boot_pml4:  .skip 4096
+boot_pdpt:  .skip 4096
+boot_pd:    .skip 4096 * 4
+    .align 16
+boot_tss:   .skip 104
+    .align 16
+df_stack:   .skip 16384
+df_stack_top:
+    .align 16
+    .globl boot_stack_bottom
+boot_stack_bottom:
+    .skip 262144
+    .globl boot_stack_top
+boot_stack_top:

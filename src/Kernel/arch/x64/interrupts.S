@@ -1,0 +1,100 @@
+/* interrupts.S — the 256 interrupt/exception entry stubs and their common path.
+ *
+ * Each stub pushes a dummy error code where the CPU pushes none, then the vector number, and
+ * jumps to isr_common. isr_common saves every general-purpose register and the FPU/SSE state
+ * (the handler is C#, which uses SSE, and the interrupted code may have been mid-computation),
+ * calls nacre_trap(TrapFrame*) on a 16-byte-aligned stack, restores everything and returns
+ * with iretq. TrapFrame layout (low → high): r15 … r8, rbp, rdi, rsi, rdx, rcx, rbx, rax,
+ * vector, error, rip, cs, rflags, rsp, ss — mirrored by Nacre.Arch.X64.TrapFrame.
+ */
+
+    .text
+    .code64
+
+.macro ISR_NOERR n
+isr_\n:
+    pushq $0
+    pushq $\n
+    jmp isr_common
+.endm
+
+.macro ISR_ERR n
+isr_\n:
+    pushq $\n
+    jmp isr_common
+.endm
+
+/* Vectors for which the CPU pushes an error code: 8, 10–14, 17, 21, 29, 30. */
+.altmacro
+.macro ISR n
+    .if (\n == 8) || (\n >= 10 && \n <= 14) || (\n == 17) || (\n == 21) || (\n == 29) || (\n == 30)
+        ISR_ERR %n
+    .else
+        ISR_NOERR %n
+    .endif
+.endm
+
+    .align 16
+.set i, 0
+.rept 256
+    ISR %i
+    .set i, i + 1
+.endr
+
+isr_common:
+    push %rax
+    push %rbx
+    push %rcx
+    push %rdx
+    push %rsi
+    push %rdi
+    push %rbp
+    push %r8
+    push %r9
+    push %r10
+    push %r11
+    push %r12
+    push %r13
+    push %r14
+    push %r15
+    cld
+    mov %rsp, %rbx                      /* TrapFrame*; rbx is callee-saved across the C# call */
+    sub $512, %rsp
+    and $-16, %rsp
+    fxsave (%rsp)
+    mov %rbx, %rdi
+    call nacre_trap
+    fxrstor (%rsp)
+    mov %rbx, %rsp
+    pop %r15
+    pop %r14
+    pop %r13
+    pop %r12
+    pop %r11
+    pop %r10
+    pop %r9
+    pop %r8
+    pop %rbp
+    pop %rdi
+    pop %rsi
+    pop %rdx
+    pop %rcx
+    pop %rbx
+    pop %rax
+    add $16, %rsp                       /* vector and error code */
+    iretq
+
+.macro STUB_ADDR n
+    .quad isr_\n
+.endm
+
+    .section .rodata
+    .align 8
+    /* isr_stub_table[v] = entry of vector v, for the IDT built in C#. */
+    .globl isr_stub_table
+isr_stub_table:
+.set i, 0
+.rept 256
+    STUB_ADDR %i
+    .set i, i + 1
+.endr

@@ -1,0 +1,91 @@
+/* runtime.S — runtime entry points whose calling conventions C# cannot express. */
+
+    .text
+    .code64
+
+/* RhpByRefAssignRef: ilc's helper for copying a reference field inside a struct copy.
+ * In: rdi = destination, rsi = source. Copies one pointer-sized reference and advances both
+ * by 8. Clobbers only rcx (the NativeAOT contract); no GC, so no write barrier. */
+    .globl RhpByRefAssignRef
+RhpByRefAssignRef:
+    mov (%rsi), %rcx
+    mov %rcx, (%rdi)
+    add $8, %rsi
+    add $8, %rdi
+    ret
+
+/* int arch_setjmp(JumpBuffer* buffer): saves the callee-saved registers, the stack pointer and
+ * the return address; returns 0. A later arch_longjmp(buffer, value) returns here again with
+ * value (never 0). Used by the in-kernel test runner to abandon a failed test. */
+    .globl arch_setjmp
+arch_setjmp:
+    mov %rbx, 0(%rdi)
+    mov %rbp, 8(%rdi)
+    mov %r12, 16(%rdi)
+    mov %r13, 24(%rdi)
+    mov %r14, 32(%rdi)
+    mov %r15, 40(%rdi)
+    lea 8(%rsp), %rdx                   /* the caller's rsp after our return */
+    mov %rdx, 48(%rdi)
+    mov (%rsp), %rdx                    /* return address */
+    mov %rdx, 56(%rdi)
+    xor %eax, %eax
+    ret
+
+/* void arch_longjmp(JumpBuffer* buffer, int value): resumes the arch_setjmp that filled buffer,
+ * making it return value (1 if value is 0). The frames in between are abandoned. */
+    .globl arch_longjmp
+arch_longjmp:
+    mov %esi, %eax
+    test %eax, %eax
+    jnz 1f
+    inc %eax
+1:  mov 0(%rdi), %rbx
+    mov 8(%rdi), %rbp
+    mov 16(%rdi), %r12
+    mov 24(%rdi), %r13
+    mov 32(%rdi), %r14
+    mov 40(%rdi), %r15
+    mov 48(%rdi), %rsp
+    jmp *56(%rdi)
+
+/* void** arch_modules_start(void) / arch_modules_end(void): the bounds of ilc's __modules
+ * section (an array of ReadyToRun header pointers) for module initialisation. */
+    .globl arch_modules_start
+arch_modules_start:
+    lea __start___modules(%rip), %rax
+    ret
+    .globl arch_modules_end
+arch_modules_end:
+    lea __stop___modules(%rip), %rax
+    ret
+
+/* byte* arch_image_end(void): first byte after the loaded image and its .bss. */
+    .globl arch_image_end
+arch_image_end:
+    lea __image_end(%rip), %rax
+    ret
+
+    .section .data
+    /* Stack-protector cookie ilc's code checks around stackalloc. */
+    .globl __security_cookie
+    .align 8
+__security_cookie:
+    .quad 0x2B992DDFA232F00D
+
+    .text
+/* ulong* arch_isr_stub_table(void): the 256 interrupt entry addresses (interrupts.S). */
+    .globl arch_isr_stub_table
+arch_isr_stub_table:
+    lea isr_stub_table(%rip), %rax
+    ret
+
+/* byte* arch_symbols_start(void) / arch_symbols_end(void): the .nacre_symbols section. */
+    .globl arch_symbols_start
+arch_symbols_start:
+    lea __nacre_symbols(%rip), %rax
+    ret
+    .globl arch_symbols_end
+arch_symbols_end:
+    lea __nacre_symbols_end(%rip), %rax
+    ret
