@@ -14,6 +14,8 @@ public class NacreSymbolTable : Task
 {
     [Required] public string NmOutput { get; set; }
     [Required] public string OutputFile { get; set; }
+    /// <summary>Names of the compiled assemblies: ilc prefixes each symbol with its assembly's.</summary>
+    public string[] Assemblies { get; set; }
 
     public override bool Execute()
     {
@@ -33,7 +35,7 @@ public class NacreSymbolTable : Task
             if (t != 't' && t != 'd' && t != 'r') continue;
             if (name.StartsWith(".L") || name.StartsWith("__") && !name.Contains("MethodTable")) continue;
             if (!seen.Add(address)) continue; // first name at an address wins
-            entries.Add((address, size, Demangle(name)));
+            entries.Add((address, size, Demangle(name, Assemblies ?? Array.Empty<string>())));
         }
         entries.Sort((a, b) => a.Address.CompareTo(b.Address));
 
@@ -53,7 +55,29 @@ public class NacreSymbolTable : Task
 
     private static string Escape(string s) => s.Replace("\\", "\\\\").Replace("\"", "\\\"");
 
-    // ilc mangles "Assembly_Namespace_Type__Method" and MethodTables as "..._Type::__MethodTable"-like
-    // names; keep them readable but unchanged in meaning.
-    private static string Demangle(string name) => name;
+    // ilc names methods "Assembly_Namespace_Type__Method" and MethodTables "_ZTV<length>Assembly_Namespace_Type".
+    // Turn both into C# spelling (System.InvalidOperationException, Nacre.Boot.Kernel.Start). An
+    // underscore inside an identifier also becomes a dot: the mangling cannot tell them apart.
+    private static string Demangle(string name, string[] assemblies)
+    {
+        bool isType = false;
+        if (name.StartsWith("_ZTV"))
+        {
+            int i = 4;
+            while (i < name.Length && char.IsDigit(name[i])) i++;
+            name = name.Substring(i);
+            isType = true;
+        }
+        bool stripped = false;
+        foreach (string a in assemblies)
+        {
+            string prefix = a.Replace('.', '_').Replace('-', '_') + "_";
+            if (name.StartsWith(prefix)) { name = name.Substring(prefix.Length); stripped = true; break; }
+        }
+        if (!stripped) return name;
+        if (isType) return name.Replace('_', '.');
+        int sep = name.IndexOf("__", StringComparison.Ordinal);
+        if (sep <= 0) return name.Replace('_', '.');
+        return name.Substring(0, sep).Replace('_', '.') + "." + name.Substring(sep + 2);
+    }
 }

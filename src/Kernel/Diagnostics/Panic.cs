@@ -55,6 +55,8 @@ namespace Nacre.Diagnostics
         /// <summary>A CPU exception: name, vector, error code, faulting address and all registers.</summary>
         public static void Fault(string name, TrapFrame* f)
         {
+            // A fault inside a test fails that test (with where it happened) and the run goes on.
+            TestRunner.OnFault(name, f->Rip, Cpu.ReadCr2());
             Begin();
             KernelConsole.WriteAscii(name);
             KernelConsole.WriteAscii(" (vector ");
@@ -73,6 +75,8 @@ namespace Nacre.Diagnostics
             KernelConsole.WriteAscii(" CS=");
             KernelConsole.WriteHex(f->Cs, 4);
             KernelConsole.WriteAscii("\n");
+            if (f->Vector == Idt.DoubleFault)
+                KernelConsole.WriteAscii("  (a double fault here is almost always a stack overflow into a guard page)\n");
             Reg("RAX", f->Rax); Reg("RBX", f->Rbx); Reg("RCX", f->Rcx); Reg("RDX", f->Rdx); KernelConsole.WriteAscii("\n");
             Reg("RSI", f->Rsi); Reg("RDI", f->Rdi); Reg("RBP", f->Rbp); Reg("R8 ", f->R8); KernelConsole.WriteAscii("\n");
             Reg("R9 ", f->R9); Reg("R10", f->R10); Reg("R11", f->R11); Reg("R12", f->R12); KernelConsole.WriteAscii("\n");
@@ -131,22 +135,40 @@ namespace Nacre.Diagnostics
             KernelConsole.WriteAscii(">");
         }
 
-        /// <summary>Follows the RBP chain (ilc keeps frame pointers) within plausible bounds.</summary>
+        /// <summary>Follows the RBP chain (ilc keeps frame pointers) within plausible bounds; runs of one frame (recursion) are folded.</summary>
         private static void WriteBacktrace(ulong rbp)
         {
             KernelConsole.WriteAscii("  backtrace:\n");
-            for (int i = 0; i < 16 && rbp != 0 && (rbp & 7) == 0 && rbp < 0x100000000UL; i++)
+            ulong previous = 0;
+            int repeats = 0;
+            for (int i = 0; i < 4096 && rbp != 0 && (rbp & 7) == 0 && rbp < 0x100000000UL; i++)
             {
                 ulong ret = ((ulong*)rbp)[1];
                 if (ret == 0) break;
-                KernelConsole.WriteAscii("    ");
-                KernelConsole.WriteHex(ret);
-                WriteSymbol(ret);
-                KernelConsole.WriteAscii("\n");
+                if (ret == previous) repeats++;
+                else
+                {
+                    WriteRepeats(repeats);
+                    repeats = 0;
+                    KernelConsole.WriteAscii("    ");
+                    KernelConsole.WriteHex(ret);
+                    WriteSymbol(ret);
+                    KernelConsole.WriteAscii("\n");
+                    previous = ret;
+                }
                 ulong next = ((ulong*)rbp)[0];
                 if (next <= rbp) break;
                 rbp = next;
             }
+            WriteRepeats(repeats);
+        }
+
+        private static void WriteRepeats(int repeats)
+        {
+            if (repeats == 0) return;
+            KernelConsole.WriteAscii("    ... the same frame ");
+            KernelConsole.WriteDecimal(repeats);
+            KernelConsole.WriteAscii(" more times\n");
         }
     }
 }

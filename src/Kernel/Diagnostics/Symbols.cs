@@ -61,7 +61,8 @@ namespace Nacre.Diagnostics
             return offset == 0 ? name : null;
         }
 
-        internal static void* MethodTableOf(object o) => *(void**)Unsafe.AsPointer(ref o);
+        // The object's first word is its MethodTable pointer.
+        internal static void* MethodTableOf(object o) => **(void***)Unsafe.AsPointer(ref o);
 
         /// <summary>The type name of an object (from its MethodTable's symbol), or null if unknown.</summary>
         public static byte* TypeNameOf(object o) => o == null ? null : FindExact((ulong)MethodTableOf(o));

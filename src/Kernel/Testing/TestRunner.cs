@@ -72,6 +72,13 @@ namespace Nacre.Testing
             fixed (JumpBuffer* frame = &s_testFrame) JumpBuffer.LongJump(frame, 1);
         }
 
+        /// <summary>Called for every CPU fault: inside a test it fails the test; otherwise returns (panic).</summary>
+        internal static void OnFault(string name, ulong rip, ulong cr2)
+        {
+            if (!s_inTest) return;
+            Fail(string.Concat(name, " at RIP 0x", rip.ToString("x"), " (CR2 0x", cr2.ToString("x"), ")"));
+        }
+
         /// <summary>Called for every thrown exception: inside Assert.Throws or a test it is handled; otherwise returns (panic).</summary>
         internal static void OnException(object exception)
         {

@@ -20,6 +20,9 @@ namespace Internal.Runtime
         // Followed by: vtable (numVtableSlots pointers), interface map (numInterfaces MethodTable*).
 
         private const uint HasComponentSizeFlag = 0x80000000;
+        private const uint HasDispatchMapFlag = 0x00040000;
+        private const uint HasFinalizerFlag = 0x00100000;
+        private const uint HasSealedVTableEntriesFlag = 0x00400000;
         private const uint HasPointersFlag = 0x01000000;
         private const uint KindMask = 0x00030000;
         private const uint ParameterizedKind = 0x00020000;
@@ -59,12 +62,57 @@ namespace Internal.Runtime
             }
         }
 
+        public bool HasDispatchMap => (_uFlags & HasDispatchMapFlag) != 0;
+
+        // After the interface map come rel32 fields: type manager, writable data, then (when
+        // present) the dispatch map, the finalizer and the sealed virtual slots.
+        private int* OptionalFields => (int*)((byte*)InterfaceMap + _usNumInterfaces * sizeof(nint)) + 2;
+
+        public DispatchMap* DispatchMap =>
+            HasDispatchMap ? (DispatchMap*)ReadRelPtr32(OptionalFields) : null;
+
+        /// <summary>Code of a sealed virtual slot (slots numbered from the end of the vtable).</summary>
+        public nint SealedVirtualSlot(int index)
+        {
+            if ((_uFlags & HasSealedVTableEntriesFlag) == 0) return 0;
+            int* field = OptionalFields + (HasDispatchMap ? 1 : 0) + ((_uFlags & HasFinalizerFlag) != 0 ? 1 : 0);
+            int* table = (int*)ReadRelPtr32(field);
+            return (nint)ReadRelPtr32(table + index);
+        }
+
+        private static void* ReadRelPtr32(int* address) => (byte*)address + *address;
+
         public nint* Vtable
         {
             get
             {
                 fixed (MethodTable* self = &this) return (nint*)((byte*)self + sizeof(MethodTable));
             }
+        }
+    }
+
+    /// <summary>
+    /// Which implementation slot serves each interface method a type implements: a header of four
+    /// counts, then 6-byte entries (standard, then default-interface-method ones; static virtual
+    /// entries follow and are not used for instance dispatch).
+    /// </summary>
+    internal unsafe struct DispatchMap
+    {
+        public ushort StandardEntryCount;
+        public ushort DefaultEntryCount;
+        public ushort StandardStaticEntryCount;
+        public ushort DefaultStaticEntryCount;
+
+        public struct Entry
+        {
+            public ushort InterfaceIndex;
+            public ushort InterfaceMethodSlot;
+            public ushort ImplementationSlot;
+        }
+
+        public Entry* Entries
+        {
+            get { fixed (DispatchMap* self = &this) return (Entry*)(self + 1); }
         }
     }
 

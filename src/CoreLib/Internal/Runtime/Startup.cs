@@ -13,7 +13,7 @@ namespace Internal.Runtime
     {
         // ReadyToRun section ids (NativeAOT's ReadyToRunSectionType).
         private const int GCStaticRegion = 201;
-        private const int EagerCctor = 207;
+        private const int EagerCctor = 205;
 
         // Low bits of a GC static region entry before it is initialised.
         private const nint Uninitialized = 1;

@@ -1,5 +1,6 @@
 using System.Runtime;
 using Nacre.Diagnostics;
+using Nacre.Testing;
 
 namespace Nacre.Arch.X64
 {
@@ -17,10 +18,20 @@ namespace Nacre.Arch.X64
 
         public const int PageFault = 14;
 
+        public const int DivideError = 0;
+
         [RuntimeExport("nacre_trap")]
         public static void Handle(TrapFrame* frame)
         {
-            // Exceptions are fatal for now: device interrupts and IPIs get handlers with the scheduler.
+            // ilc relies on the hardware for integer division by zero and null dereferences (it
+            // emits no explicit checks), so those faults are the managed exceptions in disguise.
+            // Inside an ExceptionTrap (the tests' try/catch) they are delivered as such.
+            object managed = null;
+            if (frame->Vector == DivideError) managed = new System.DivideByZeroException();
+            else if (frame->Vector == PageFault && Cpu.ReadCr2() < 0x1000) managed = new System.NullReferenceException();
+            if (managed != null) ExceptionTrap.Catch(managed);
+
+            // Device interrupts and IPIs get handlers with the scheduler; until then every trap is fatal.
             string name = frame->Vector < (ulong)s_names.Length ? s_names[frame->Vector] : "unexpected interrupt";
             Panic.Fault(name, frame);
         }

@@ -79,6 +79,32 @@ _start:
     add $8, %edi
     loop 2b
 
+    /* Two holes in the map, each through a 4 KiB page table that replaces one 2 MiB page:
+     * page 0, so that null dereferences fault, and the guard page below the boot stack, so that
+     * a stack overflow faults (into a double fault on its own stack) instead of corrupting .bss. */
+    mov $boot_pt_null, %edi
+    xor %eax, %eax
+    call fill_page_table
+    movl $0, boot_pt_null
+    movl $(boot_pt_null + 3), boot_pd
+
+    mov $boot_stack_guard, %eax
+    shr $21, %eax                       /* index of the guard's 2 MiB page */
+    jnz 3f
+    mov $boot_pt_null, %edi             /* same 2 MiB as page 0: reuse that table */
+    jmp 4f
+3:  mov %eax, %ebx
+    mov $boot_pt_guard, %edi
+    shl $21, %eax
+    call fill_page_table
+    lea boot_pt_guard + 3, %eax
+    mov %eax, boot_pd(, %ebx, 8)
+    mov $boot_pt_guard, %edi
+4:  mov $boot_stack_guard, %eax
+    shr $12, %eax
+    and $511, %eax
+    movl $0, (%edi, %eax, 8)
+
     mov %cr4, %eax
     or $(1 << 5), %eax                  /* PAE */
     mov %eax, %cr4
@@ -96,6 +122,18 @@ _start:
 
     lgdt gdt_pointer
     ljmp $0x08, $long_mode
+
+/* fill_page_table: EDI = table, EAX = physical base of its 2 MiB; maps all 512 pages present,
+ * writable. Clobbers EAX, ECX, EDI. */
+fill_page_table:
+    or $0x3, %eax
+    mov $512, %ecx
+5:  mov %eax, (%edi)
+    movl $0, 4(%edi)
+    add $4096, %eax
+    add $8, %edi
+    loop 5b
+    ret
 
     .code64
 long_mode:
@@ -162,12 +200,17 @@ gdt_pointer:
 boot_pml4:  .skip 4096
 boot_pdpt:  .skip 4096
 boot_pd:    .skip 4096 * 4
+boot_pt_null:  .skip 4096
+boot_pt_guard: .skip 4096
     .align 16
 boot_tss:   .skip 104
     .align 16
 df_stack:   .skip 16384
 df_stack_top:
     .align 16
+    .align 4096
+boot_stack_guard:                       /* unmapped: the boot stack's overflow guard */
+    .skip 4096
     .globl boot_stack_bottom
 boot_stack_bottom:
     .skip 262144

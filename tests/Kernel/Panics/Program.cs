@@ -1,0 +1,41 @@
+using System;
+
+/// <summary>Each case ends the kernel in one specific way; the host checks what it printed and the exit code.</summary>
+public static class Program
+{
+    private sealed class Node { public Node Next; public int Value; }
+
+    public static int Main(string[] args)
+    {
+        string which = args.Length > 0 ? args[0] : "";
+        Console.WriteLine($"panics: case '{which}'");
+        switch (which)
+        {
+            case "throw": throw new InvalidOperationException("boom");
+            case "null": return NullDereference(null);
+            case "bounds": return OutOfBounds(new int[3], 5);
+            case "cast": return BadCast(args.Length > 5 ? new Node() : (object)"not a node");
+            case "divide": return Divide(1, args.Length - 1);
+            case "failfast": Environment.FailFast("fail fast requested"); return 1;
+            case "overflow": return Recurse(1);
+            case "spin": for (;;) { }
+            case "exit": return 42;
+            default:
+                Console.WriteLine("unknown case; expected throw|null|bounds|cast|divide|failfast|overflow|spin|exit");
+                return 2;
+        }
+    }
+
+    private static int NullDereference(Node n) => n.Next.Value;
+    private static int OutOfBounds(int[] a, int i) => a[i];
+    private static int BadCast(object o) => ((Node)o).Value;
+    private static int Divide(int a, int b) => a / b;
+
+    // Unbounded recursion: exhausts the stack and must end in a clean double-fault panic.
+    private static int Recurse(int depth)
+    {
+        Span<byte> frame = stackalloc byte[256];
+        frame[0] = (byte)depth;
+        return Recurse(depth + 1) + frame[0];
+    }
+}
