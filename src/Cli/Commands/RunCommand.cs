@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Nacre.Cli.Building;
+using Nacre.Cli.Images;
+using Nacre.Cli.Infrastructure;
+using Nacre.Cli.Qemu;
+
+namespace Nacre.Cli.Commands;
+
+/// <summary>
+/// <c>nacre run</c>: builds (for a project), validates and boots an image, streams its console
+/// to stdout and exits with the guest's own exit code; see <see cref="ExitCodes"/>.
+/// </summary>
+public static class RunCommand
+{
+    public const string Description = """
+        Boot an HRT under QEMU and stream its serial console to stdout.
+
+        Exit codes:
+          0..126  the HRT's own exit code (the value Main returned)
+          125     an error of nacre (bad arguments, missing project or image, invalid image,
+                  build failure, timeout) or QEMU failed to run the image
+          127     the kernel panicked
+        """;
+
+    public static Command Create(Terminal terminal, CancellationToken cancellation)
+    {
+        var target = new Argument<string>("project-dir|image") { Description = "an HRT project directory (built first) or a kernel image" };
+        var kernelArguments = new Argument<string[]>("args") { Description = "kernel command line, after --", Arity = ArgumentArity.ZeroOrMore };
+        var cpus = CommonOptions.Cpus();
+        var memory = CommonOptions.Memory();
+        var timeout = CommonOptions.Timeout("the run");
+        var qemuArguments = new Option<string[]>("--qemu-arg")
+        {
+            Description = "extra QEMU argument, passed through (repeatable)",
+            HelpName = "arg",
+            AllowMultipleArgumentsPerToken = false,
+        };
+
+        var command = new Command("run", Description) { target, kernelArguments, cpus, memory, timeout, qemuArguments };
+        command.SetAction(parse =>
+        {
+            // Argument mistakes are reported before a possibly long build.
+            var arguments = KernelArguments(parse, parse.GetValue(kernelArguments) ?? []);
+            var image = ResolveImage(parse.GetValue(target)!, terminal);
+            var options = new QemuOptions(image)
+            {
+                Cpus = parse.GetValue(cpus),
+                MemoryMiB = parse.GetValue(memory),
+                Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                KernelArguments = arguments,
+                ExtraQemuArguments = parse.GetValue(qemuArguments) ?? [],
+            };
+            return Boot(options, terminal, cancellation);
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// Kernel arguments must follow <c>--</c>: otherwise a mistyped option (<c>--cpu 2</c>) would
+    /// silently become part of the guest's command line.
+    /// </summary>
+    private static string[] KernelArguments(ParseResult parse, string[] values)
+    {
+        var tokens = parse.Tokens;
+        var doubleDash = tokens.ToList().FindIndex(t => t.Type == TokenType.DoubleDash);
+        var afterDoubleDash = doubleDash < 0 ? 0 : tokens.Count - doubleDash - 1;
+        if (values.Length > afterDoubleDash)
+            throw new NacreException($"unrecognized argument '{values[0]}' (kernel arguments go after --)");
+        return values;
+    }
+
+    /// <summary>A project (directory or .csproj) is built; anything else must be a valid image.</summary>
+    private static string ResolveImage(string target, Terminal terminal)
+    {
+        var isProject = Directory.Exists(target) || target.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase);
+        var image = isProject ? ProjectBuilder.Build(target, terminal).Image : target;
+        ImageValidator.Validate(image);
+        return image;
+    }
+
+    private static int Boot(QemuOptions options, Terminal terminal, CancellationToken cancellation)
+    {
+        terminal.Progress("boot", QemuCommandLine.Describe(options));
+        var run = QemuRunner.Run(options, terminal.WriteLine, cancellation, onQemuStderrLine: line =>
+        {
+            terminal.Error.WriteLine(line);
+            terminal.Error.Flush();
+        });
+        var after = Seconds.Format(run.Elapsed);
+
+        switch (run.Status.Kind)
+        {
+            case ExitKind.Exited:
+                terminal.Progress("run", $"exited with code {run.Status.Code} after {after}");
+                return run.Status.Code;
+            case ExitKind.Panicked:
+                terminal.Progress("run", $"kernel panic after {after}");
+                terminal.Note("kernel panic");
+                return ExitCodes.KernelPanic;
+            case ExitKind.TimedOut:
+                throw new NacreException($"{options.Image} timed out after {Seconds.Format(options.Timeout)}; QEMU was killed");
+            case ExitKind.SilentReset:
+                throw new NacreException("the guest reset or shut down without reporting an exit code (a triple fault?)");
+            default: // QEMU's own complaint has already been shown on stderr, as it came
+                throw new NacreException($"QEMU failed (exit status {run.QemuExitCode})");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Nacre.Cli.Infrastructure;
+using Nacre.Cli.Qemu;
+using Nacre.Cli.Testing;
+
+namespace Nacre.Cli.Commands;
+
+/// <summary>
+/// <c>nacre test</c>: builds and runs every in-kernel test image, then the host-side xunit
+/// project, and ends with one line "N passed, M failed" over both.
+/// </summary>
+public static class TestCommand
+{
+    public const string Description = """
+        Build and run every test image (tests/Kernel/*/*.csproj with NacreTestImage=true), then the
+        host tests (dotnet test tests/Host), and print one closing line "N passed, M failed".
+
+        Exit codes: 0 all tests passed; 1 some test failed; 125 an error of nacre.
+        """;
+
+    public static Command Create(Terminal terminal, CancellationToken cancellation)
+    {
+        var filter = new Option<string>("--filter") { Description = "only test images, and host tests, whose name contains this", HelpName = "substring" };
+        var cpus = CommonOptions.Cpus();
+        var memory = CommonOptions.Memory();
+        var timeout = CommonOptions.Timeout("the image");
+        var noHost = new Option<bool>("--no-host") { Description = "skip the host tests (tests/Host)" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "echo every console line of the test images" };
+
+        var command = new Command("test", Description) { filter, cpus, memory, timeout, noHost, verbose };
+        command.SetAction(parse =>
+        {
+            var root = RepositoryRoot.Find();
+            var options = new QemuOptions("")
+            {
+                Cpus = parse.GetValue(cpus),
+                MemoryMiB = parse.GetValue(memory),
+                Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+            };
+            var substring = parse.GetValue(filter) is { Length: > 0 } f ? f : null;
+
+            var totals = RunImages(root, substring, options, parse.GetValue(verbose), terminal, cancellation);
+            if (!parse.GetValue(noHost))
+                totals = RunHost(root, substring, terminal, totals, cancellation);
+
+            if (totals.Passed + totals.Failed == 0)
+                throw new NacreException(substring is null ? "no tests were found" : $"no tests match '{substring}'");
+            terminal.WriteLine(totals.ToString());
+            return totals.Failed == 0 ? ExitCodes.Success : ExitCodes.TestsFailed;
+        });
+        return command;
+    }
+
+    private static TestTotals RunImages(string root, string? filter, QemuOptions options, bool verbose, Terminal terminal, CancellationToken cancellation)
+    {
+        var totals = TestTotals.Zero;
+        foreach (var candidate in TestImageDiscovery.Classify(root, filter))
+        {
+            var name = candidate.Name;
+            if (candidate.Error is not null)
+            {
+                terminal.WriteLine($"{name}: FAIL {ImageTestReport.WholeImage}: {candidate.Error}");
+                totals = totals.Add(0, 1);
+                continue;
+            }
+            if (!candidate.IsTestImage)
+                continue;
+
+            var project = candidate.ProjectFile;
+            var echoed = new HashSet<TestCaseResult>();
+            var report = TestImageRunner.BuildAndRun(
+                project,
+                options,
+                terminal,
+                onResult: result =>
+                {
+                    echoed.Add(result);
+                    terminal.WriteLine($"{name}: {result}");
+                },
+                onConsoleLine: verbose ? line => terminal.WriteLine($"{name}| {line}") : null,
+                cancellation);
+
+            // Failures found after the run (panic, timeout, bad closing line) were not echoed live.
+            foreach (var result in report.Cases.Where(c => !echoed.Contains(c)))
+                terminal.WriteLine($"{name}: {result}");
+            terminal.Progress("test", $"{name}: {report.Passed} passed, {report.Failed} failed in {Seconds.Format(report.Elapsed)}");
+            totals = totals.Add(report.Passed, report.Failed);
+        }
+        return totals;
+    }
+
+    private static TestTotals RunHost(string root, string? filter, Terminal terminal, TestTotals totals, CancellationToken cancellation)
+    {
+        HostTestResults host;
+        try
+        {
+            host = HostTestRunner.Run(root, filter, terminal, cancellation);
+        }
+        catch (NacreException e)
+        {
+            // Still end with the closing line: a host suite that cannot run is a failure, not a crash.
+            host = new HostTestResults([new TestCaseResult("(host run)", Passed: false, e.Message)], 0, [e.Message]);
+        }
+        foreach (var result in host.Cases)
+            terminal.WriteLine($"host: {result}");
+        return totals.Add(host.Passed, host.Failed, host.Skipped);
+    }
+}

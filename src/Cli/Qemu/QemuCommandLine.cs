@@ -1,0 +1,42 @@
+namespace Nacre.Cli.Qemu;
+
+/// <summary>The QEMU argument list for booting a Nacre image; see docs/cli.md.</summary>
+public static class QemuCommandLine
+{
+    /// <summary>The I/O port of QEMU's isa-debug-exit device, written by the kernel to end the run.</summary>
+    public const string DebugExitPort = "0xf4";
+
+    public static IReadOnlyList<string> Build(QemuOptions options)
+    {
+        List<string> arguments =
+        [
+            "-kernel", options.Image,
+            "-serial", "stdio",           // COM1 is the kernel's console; it becomes our stdout
+            "-display", "none",
+            "-monitor", "none",           // keep stdio for the serial port alone
+            "-no-reboot",                 // a triple fault ends the run instead of looping
+            "-nodefaults",
+            "-device", $"isa-debug-exit,iobase={DebugExitPort},iosize=4",
+            "-m", options.MemoryMiB.ToString(),
+            "-smp", options.Cpus.ToString(),
+            // TCG, never KVM by default: this host's kvm-pvm cannot run SSE at CPL 0 (DESIGN.md).
+            "-accel", "tcg,thread=multi",
+            "-cpu", "max",                // 1 GiB pages, x2APIC, etc. visible to the guest
+        ];
+        if (options.KernelArguments.Count > 0)
+            arguments.AddRange(["-append", string.Join(' ', options.KernelArguments)]);
+        arguments.AddRange(options.ExtraQemuArguments);
+        return arguments;
+    }
+
+    /// <summary>The short form shown in the <c>[boot]</c> progress line.</summary>
+    public static string Describe(QemuOptions options)
+    {
+        var text = $"qemu -smp {options.Cpus} -m {options.MemoryMiB} {options.Image}";
+        if (options.KernelArguments.Count > 0)
+            text += $" -append \"{string.Join(' ', options.KernelArguments)}\"";
+        if (options.ExtraQemuArguments.Count > 0)
+            text += " " + string.Join(' ', options.ExtraQemuArguments);
+        return text;
+    }
+}

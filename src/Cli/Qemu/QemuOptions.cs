@@ -1,0 +1,27 @@
+namespace Nacre.Cli.Qemu;
+
+/// <summary>Everything needed to boot one image once.</summary>
+public sealed record QemuOptions(string Image)
+{
+    public const int MinCpus = 1;
+    public const int MaxCpus = 255;
+    public const int MinMemoryMiB = 16;
+    public const int MaxMemoryMiB = 65536;
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(600);
+
+    public int Cpus { get; init; } = 1;
+
+    public int MemoryMiB { get; init; } = 256;
+
+    /// <summary>The kernel's command line (multiboot <c>cmdline</c>), one word per entry.</summary>
+    public IReadOnlyList<string> KernelArguments { get; init; } = [];
+
+    /// <summary>Extra QEMU arguments, appended last so they can override ours.</summary>
+    public IReadOnlyList<string> ExtraQemuArguments { get; init; } = [];
+
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
+    /// <summary>The QEMU binary; <c>NACRE_QEMU</c> overrides it (e.g. a locally built QEMU).</summary>
+    public string QemuPath { get; init; } =
+        Environment.GetEnvironmentVariable("NACRE_QEMU") is { Length: > 0 } path ? path : "qemu-system-x86_64";
+}

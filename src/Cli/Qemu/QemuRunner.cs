@@ -1,0 +1,58 @@
+using System.Text;
+using Nacre.Cli.Infrastructure;
+
+namespace Nacre.Cli.Qemu;
+
+/// <summary>
+/// Boots an image under QEMU, hands each serial-console line to a callback as soon as it
+/// arrives, and decodes how the run ended. Does not validate the image: see ImageValidator.
+/// </summary>
+public static class QemuRunner
+{
+    /// <param name="onQemuStderrLine">Receives QEMU's own messages (warnings, -d logs) live; they
+    /// are also collected into <see cref="QemuRun.QemuStderr"/> either way.</param>
+    public static QemuRun Run(
+        QemuOptions options,
+        Action<string> onConsoleLine,
+        CancellationToken cancellation = default,
+        Action<string>? onQemuStderrLine = null)
+    {
+        var stderr = new StringBuilder();
+        ProcessResult result;
+        try
+        {
+            result = Start(options, onConsoleLine, cancellation, onQemuStderrLine, stderr);
+        }
+        catch (NacreException e)
+        {
+            throw new NacreException($"{e.Message} (scripts/setup.sh installs QEMU)");
+        }
+
+        var text = stderr.ToString();
+        if (result.Cancelled)
+            throw new OperationCanceledException("the run was interrupted", cancellation);
+        var status = result.TimedOut ? ExitStatus.TimeoutExpired : ExitStatus.Decode(result.ExitCode, text);
+        return new QemuRun(status, result.ExitCode, text, result.Elapsed);
+    }
+
+    private static ProcessResult Start(
+        QemuOptions options,
+        Action<string> onConsoleLine,
+        CancellationToken cancellation,
+        Action<string>? onQemuStderrLine,
+        StringBuilder stderr)
+    {
+        return ChildProcess.Run(
+            options.QemuPath,
+            QemuCommandLine.Build(options),
+            onStdout: line => onConsoleLine(line.TrimEnd('\r')),
+            onStderr: line =>
+            {
+                lock (stderr)
+                    stderr.AppendLine(line);
+                onQemuStderrLine?.Invoke(line);
+            },
+            timeout: options.Timeout,
+            cancellation: cancellation);
+    }
+}

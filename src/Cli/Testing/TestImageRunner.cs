@@ -1,0 +1,63 @@
+using Nacre.Cli.Building;
+using Nacre.Cli.Images;
+using Nacre.Cli.Infrastructure;
+using Nacre.Cli.Qemu;
+
+namespace Nacre.Cli.Testing;
+
+/// <summary>Boots one test image and collects its report; shared by <c>nacre test</c> and tests/Host.</summary>
+public static class TestImageRunner
+{
+    /// <param name="onResult">Called for each PASS/FAIL line as soon as the guest prints it.</param>
+    /// <param name="onConsoleLine">Called for every console line (for --verbose).</param>
+    public static ImageTestReport Run(
+        string name,
+        string image,
+        QemuOptions options,
+        Action<TestCaseResult>? onResult = null,
+        Action<string>? onConsoleLine = null,
+        CancellationToken cancellation = default)
+    {
+        try
+        {
+            ImageValidator.Validate(image);
+        }
+        catch (NacreException e)
+        {
+            return ImageTestReport.Broken(name, e.Message);
+        }
+
+        var console = new TestOutputParser();
+        var run = QemuRunner.Run(options with { Image = image }, line =>
+        {
+            onConsoleLine?.Invoke(line);
+            if (console.Feed(line) is { } result)
+                onResult?.Invoke(result);
+        }, cancellation);
+        return TestImageEvaluator.Evaluate(name, console, run, options.Timeout);
+    }
+
+    /// <summary>Builds then runs a test image project; a build failure is a failure of the image.</summary>
+    public static ImageTestReport BuildAndRun(
+        string projectPath,
+        QemuOptions options,
+        Terminal? progress = null,
+        Action<TestCaseResult>? onResult = null,
+        Action<string>? onConsoleLine = null,
+        CancellationToken cancellation = default)
+    {
+        BuiltProject built;
+        try
+        {
+            built = ProjectBuilder.Build(projectPath, progress);
+        }
+        catch (NacreException e)
+        {
+            var name = projectPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+                ? ProjectFile.DisplayName(projectPath)
+                : Path.GetFileName(Path.TrimEndingDirectorySeparator(projectPath));
+            return ImageTestReport.Broken(name, e.Message);
+        }
+        return Run(built.Name, built.Image, options, onResult, onConsoleLine, cancellation);
+    }
+}

@@ -1,0 +1,41 @@
+using Nacre.Host.Tests.Support;
+
+namespace Nacre.Host.Tests;
+
+/// <summary>
+/// The kernel's failure paths, driven through tests/Kernel/Panics: its command-line argument
+/// picks the failure. Each must end the run with a panic report (exit 127), never a hang or a
+/// silent reset; a guest that spins forever must be stopped by the timeout.
+/// </summary>
+public sealed class PanicTests
+{
+    private const string PanicsProject = "tests/Kernel/Panics";
+
+    [Theory]
+    [InlineData("throw", new[] { "System.InvalidOperationException", "boom" })]
+    [InlineData("null", new[] { "#PF", "CR2" })]
+    [InlineData("bounds", new[] { "System.IndexOutOfRangeException" })]
+    [InlineData("failfast", new[] { "Environment.FailFast", "fail fast requested" })]
+    public void FailureEndsInPanicReport(string failure, string[] expectedText)
+    {
+        var result = CliResult.Invoke("run", BuiltImages.Get(PanicsProject), "--timeout", "120", "--", failure);
+
+        Assert.True(result.ExitCode == 127, $"expected exit 127 (kernel panic); got {result}");
+        Assert.Contains("nacre: kernel panic", result.Stderr);
+        Assert.Contains("PANIC", result.Stdout);
+        foreach (var text in expectedText)
+            Assert.True(result.Stdout.Contains(text, StringComparison.Ordinal), $"console lacks '{text}':\n{result.Stdout}");
+    }
+
+    [Fact]
+    public void SpinningGuestIsKilledByTimeout()
+    {
+        var image = BuiltImages.Get(PanicsProject);
+        var started = DateTime.UtcNow;
+        var result = CliResult.Invoke("run", image, "--timeout", "1", "--", "spin");
+
+        Assert.Equal(125, result.ExitCode);
+        Assert.Equal([$"{image} timed out after 1.00 s; QEMU was killed"], result.Errors);
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+    }
+}

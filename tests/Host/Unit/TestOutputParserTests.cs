@@ -1,0 +1,76 @@
+using Nacre.Cli.Qemu;
+using Nacre.Cli.Testing;
+
+namespace Nacre.Host.Tests.Unit;
+
+public sealed class TestOutputParserTests
+{
+    private static TestOutputParser Parse(params string[] lines)
+    {
+        var parser = new TestOutputParser();
+        foreach (var line in lines)
+            parser.Feed(line);
+        return parser;
+    }
+
+    private static QemuRun Exit(int code) => new(new ExitStatus(ExitKind.Exited, code), (code << 1) | 1, "", TimeSpan.FromSeconds(1));
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(600);
+
+    [Fact]
+    public void ReadsResultsAndSummaryAmongOtherOutput()
+    {
+        var parser = Parse("booting", "RUN a", "PASS a\r", "some output", "RUN b", "FAIL b: expected 1, got 2", "1 passed, 1 failed");
+
+        Assert.Equal([new TestCaseResult("a", true), new TestCaseResult("b", false, "expected 1, got 2")], parser.Results);
+        Assert.Equal((1, 1), parser.Summary);
+        Assert.Null(parser.RunningTest);
+    }
+
+    [Fact]
+    public void ConsistentPassingImageHasNoExtraCases()
+    {
+        var report = TestImageEvaluator.Evaluate("img", Parse("PASS a", "PASS b", "2 passed, 0 failed"), Exit(0), Timeout);
+        Assert.Equal((2, 0), (report.Passed, report.Failed));
+    }
+
+    [Fact]
+    public void PanicIsBlamedOnTheRunningTestWithItsText()
+    {
+        var parser = Parse("RUN a", "PASS a", "RUN b", "PANIC: System.InvalidOperationException: boom", "RIP=0000000000101234");
+        var run = new QemuRun(new ExitStatus(ExitKind.Panicked, 127), 255, "", TimeSpan.FromSeconds(1));
+        var report = TestImageEvaluator.Evaluate("img", parser, run, Timeout);
+
+        var failure = Assert.Single(report.Cases, c => !c.Passed);
+        Assert.Equal("b", failure.Name);
+        Assert.Contains("kernel panic while running b", failure.Message);
+        Assert.Contains("System.InvalidOperationException: boom", failure.Message);
+        Assert.Contains("RIP=0000000000101234", failure.Message);
+    }
+
+    [Fact]
+    public void TimeoutWithoutRunLineIsBlamedOnTheImage()
+    {
+        var report = TestImageEvaluator.Evaluate("img", Parse("PASS a"), new QemuRun(ExitStatus.TimeoutExpired, 137, "", Timeout), Timeout);
+        var failure = Assert.Single(report.Cases, c => !c.Passed);
+        Assert.Equal(ImageTestReport.WholeImage, failure.Name);
+        Assert.StartsWith("timed out after 600.00 s", failure.Message);
+    }
+
+    [Theory]
+    [InlineData(0, new[] { "PASS a" }, "without printing the closing")]
+    [InlineData(0, new[] { "0 passed, 0 failed" }, "ran no tests")]
+    [InlineData(0, new[] { "PASS a", "2 passed, 0 failed" }, "closing line says 2 passed")]
+    [InlineData(0, new[] { "FAIL a: x", "0 passed, 1 failed" }, "exited with code 0 although")]
+    [InlineData(1, new[] { "PASS a", "1 passed, 0 failed" }, "exited with code 1 although no test failed")]
+    [InlineData(5, new[] { "PASS a", "1 passed, 0 failed" }, "exited with code 5")]
+    public void SelfContradictingImageFails(int code, string[] lines, string expected)
+    {
+        var report = TestImageEvaluator.Evaluate("img", Parse(lines), Exit(code), Timeout);
+        Assert.Contains(report.Cases, c => !c.Passed && c.Message!.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FailLineWithoutMessageStillFails() =>
+        Assert.Equal(new TestCaseResult("x", false, "(no message)"), TestOutputParser.ParseResult("FAIL x"));
+}
