@@ -26,6 +26,7 @@ public static class NacreCli
             BuildCommand.Create(terminal),
             RunCommand.Create(terminal, cancellation),
             TestCommand.Create(terminal, cancellation),
+            IsoCommand.Create(terminal),
         };
 
         var parse = root.Parse(args);

@@ -33,13 +33,16 @@ namespace Nacre.Boot
 
         public static int RegionCount => s_regionCount;
 
-        /// <summary>"multiboot1", "multiboot2" or null if the magic was not recognised.</summary>
-        public static string Loader { get; private set; }
-
         public static MemoryRegion Region(int i)
         {
             fixed (Regions* r = &s_regions) return ((MemoryRegion*)r)[i];
         }
+
+        /// <summary>
+        /// Whether the command line starts with the image's path: multiboot v1 loaders (QEMU,
+        /// GRUB's `multiboot`) put it first, GRUB's `multiboot2` passes only the arguments.
+        /// </summary>
+        public static bool CommandLineHasImagePath { get; private set; }
 
         /// <summary>The loader's command line as a string (call after the heap exists).</summary>
         public static string CommandLine
@@ -57,7 +60,7 @@ namespace Nacre.Boot
 
         public static bool Parse(uint magic, byte* info)
         {
-            if (magic == 0x2BADB002) { ParseMultiboot1(info); return true; }
+            if (magic == 0x2BADB002) { ParseMultiboot1(info); CommandLineHasImagePath = true; return true; }
             if (magic == 0x36D76289) { ParseMultiboot2(info); return true; }
             return false;
         }

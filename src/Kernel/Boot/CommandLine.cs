@@ -5,11 +5,11 @@ namespace Nacre.Boot
     /// <summary>Splits the loader's command line into Main's args (spaces separate, double quotes group).</summary>
     public static class CommandLine
     {
-        /// <summary>Main's args: the words after the first (loaders put the image's path first, like argv[0]).</summary>
-        public static string[] Arguments(string line)
+        /// <summary>Main's args: the command line's words, less the image path some loaders put first (like argv[0]).</summary>
+        public static string[] Arguments(string line, bool startsWithImagePath)
         {
             string[] words = Split(line);
-            if (words.Length == 0) return words;
+            if (words.Length == 0 || !startsWithImagePath) return words;
             string[] args = new string[words.Length - 1];
             for (int i = 1; i < words.Length; i++) args[i - 1] = words[i];
             return args;

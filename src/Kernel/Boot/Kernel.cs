@@ -43,7 +43,7 @@ namespace Nacre.Boot
             void** modules = ModulesStart();
             InitializeModules(modules, (int)(ModulesEnd() - modules));
 
-            string[] args = CommandLine.Arguments(BootInfo.CommandLine);
+            string[] args = CommandLine.Arguments(BootInfo.CommandLine, BootInfo.CommandLineHasImagePath);
             int code = AppMain(args);
             Exit(code);
         }
