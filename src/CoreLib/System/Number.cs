@@ -110,7 +110,7 @@ namespace System
         /// <summary>
         /// Shortest-looking decimal text for a double: 15 significant digits with trailing zeros
         /// removed (what .NET prints for every value that round-trips at 15 digits), exponent form
-        /// outside [1e-5, 1e15).
+        /// outside [1e-4, 1e15).
         /// </summary>
         public static string DoubleToString(double value)
         {
@@ -137,7 +137,7 @@ namespace System
             while (nd > 1 && digits[nd - 1] == '0') nd--;
 
             int decimalExponent = exp10 + 14; // value = d.ddd × 10^decimalExponent
-            if (decimalExponent >= 15 || decimalExponent < -5)
+            if (decimalExponent >= 15 || decimalExponent < -4) // as .NET: 0.0001 stays fixed, 0.00001 is 1E-05
             {
                 buf[pos++] = digits[0];
                 if (nd > 1)

@@ -15,7 +15,7 @@ namespace System
         public override int GetHashCode() => this ? 1 : 0;
     }
 
-    public struct Char : IEquatable<char>
+    public struct Char : IEquatable<char>, IComparable<char>
     {
 #pragma warning disable 169
         private char m_value;
@@ -23,6 +23,7 @@ namespace System
         public const char MaxValue = (char)0xFFFF;
         public const char MinValue = (char)0;
         public override string ToString() => string.FromChar(this);
+        public int CompareTo(char other) => this < other ? -1 : this > other ? 1 : 0;
         public bool Equals(char other) => this == other;
         public override bool Equals(object obj) => obj is char c && c == this;
         public override int GetHashCode() => this;
@@ -89,7 +90,7 @@ namespace System
         public override int GetHashCode() => this;
     }
 
-    public struct Int32 : IEquatable<int>
+    public struct Int32 : IEquatable<int>, IComparable<int>
     {
 #pragma warning disable 169
         private int m_value;
@@ -98,13 +99,14 @@ namespace System
         public const int MinValue = unchecked((int)0x80000000);
         public override string ToString() => Number.Int64ToString(this);
         public string ToString(string format) => Number.FormatInt64(this, format, 8);
+        public int CompareTo(int other) => this < other ? -1 : this > other ? 1 : 0;
         public bool Equals(int other) => this == other;
         public override bool Equals(object obj) => obj is int v && v == this;
         public override int GetHashCode() => this;
         public static int Parse(string s) => (int)Number.ParseInt64(s);
     }
 
-    public struct UInt32 : IEquatable<uint>
+    public struct UInt32 : IEquatable<uint>, IComparable<uint>
     {
 #pragma warning disable 169
         private uint m_value;
@@ -113,12 +115,13 @@ namespace System
         public const uint MinValue = 0;
         public override string ToString() => Number.UInt64ToString(this);
         public string ToString(string format) => Number.FormatUInt64(this, format, 8);
+        public int CompareTo(uint other) => this < other ? -1 : this > other ? 1 : 0;
         public bool Equals(uint other) => this == other;
         public override bool Equals(object obj) => obj is uint v && v == this;
         public override int GetHashCode() => (int)this;
     }
 
-    public struct Int64 : IEquatable<long>
+    public struct Int64 : IEquatable<long>, IComparable<long>
     {
 #pragma warning disable 169
         private long m_value;
@@ -127,13 +130,14 @@ namespace System
         public const long MinValue = unchecked((long)0x8000000000000000);
         public override string ToString() => Number.Int64ToString(this);
         public string ToString(string format) => Number.FormatInt64(this, format, 16);
+        public int CompareTo(long other) => this < other ? -1 : this > other ? 1 : 0;
         public bool Equals(long other) => this == other;
         public override bool Equals(object obj) => obj is long v && v == this;
         public override int GetHashCode() => (int)this ^ (int)(this >> 32);
         public static long Parse(string s) => Number.ParseInt64(s);
     }
 
-    public struct UInt64 : IEquatable<ulong>
+    public struct UInt64 : IEquatable<ulong>, IComparable<ulong>
     {
 #pragma warning disable 169
         private ulong m_value;
@@ -142,6 +146,7 @@ namespace System
         public const ulong MinValue = 0;
         public override string ToString() => Number.UInt64ToString(this);
         public string ToString(string format) => Number.FormatUInt64(this, format, 16);
+        public int CompareTo(ulong other) => this < other ? -1 : this > other ? 1 : 0;
         public bool Equals(ulong other) => this == other;
         public override bool Equals(object obj) => obj is ulong v && v == this;
         public override int GetHashCode() => (int)this ^ (int)(this >> 32);
@@ -201,7 +206,7 @@ namespace System
         public override unsafe int GetHashCode() { float f = this; return *(int*)&f; }
     }
 
-    public struct Double : IEquatable<double>
+    public struct Double : IEquatable<double>, IComparable<double>
     {
 #pragma warning disable 169
         private double m_value;
@@ -216,6 +221,8 @@ namespace System
         public static bool IsInfinity(double d) => d == PositiveInfinity || d == NegativeInfinity;
         public override string ToString() => Number.DoubleToString(this);
         public string ToString(string format) => Number.FormatDouble(this, format);
+        // NaN sorts before everything (and equals itself), as in .NET, so sorting is total.
+        public int CompareTo(double other) => this < other ? -1 : this > other ? 1 : this == other ? 0 : IsNaN(this) ? (IsNaN(other) ? 0 : -1) : 1;
         public bool Equals(double other) => this == other || (IsNaN(this) && IsNaN(other));
         public override bool Equals(object obj) => obj is double v && Equals(v);
         public override unsafe int GetHashCode() { double d = this; long bits = *(long*)&d; return (int)bits ^ (int)(bits >> 32); }

@@ -76,6 +76,9 @@ namespace System.Runtime.CompilerServices
         [Intrinsic] public static bool IsReferenceOrContainsReferences<T>() => throw null;
 
         /// <summary>Array initialisers: copy the blob the compiler embedded into the new array.</summary>
+        // [Intrinsic] is what lets the JIT turn the call into a copy from the data blob; without it
+        // the call stays a call and ilc needs ldtoken helpers (LdTokenHelpers) the core library lacks.
+        [Intrinsic]
         public static void InitializeArray(Array array, RuntimeFieldHandle fldHandle)
         {
             // ilc expands this intrinsic at compile time; reaching here means it could not.
