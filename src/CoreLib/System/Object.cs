@@ -7,8 +7,9 @@ namespace System
     public unsafe class Object
     {
 #pragma warning disable 169, 649
-        // ilc lays out every object as [MethodTable*][fields...]; this field is that header.
-        internal MethodTable* m_pMethodTable;
+        // ilc lays out every object as [MethodTable*][fields...]; this field is that header (ilc
+        // finds it by this name for shared-generic code on boxed structs).
+        internal MethodTable* m_pEEType;
 #pragma warning restore 169, 649
 
         public Object() { }
@@ -36,13 +37,18 @@ namespace System
             return a.Equals(b);
         }
 
-        internal MethodTable* GetMethodTable() => m_pMethodTable;
+        internal MethodTable* GetMethodTable() => m_pEEType;
 
         /// <summary>The first byte after the header: a boxed value's payload, an array's length.</summary>
         internal ref byte GetRawData() => ref Unsafe.As<RawData>(this).Data;
     }
 
-    // A view of any object as "header, then bytes": the field sits right after the MethodTable pointer.
+}
+
+namespace System.Runtime.CompilerServices
+{
+    // A view of any object as "header, then bytes": the field sits right after the MethodTable
+    // pointer. ilc also uses it (by this name) to reach a boxed value's payload.
     internal sealed class RawData
     {
         public byte Data;

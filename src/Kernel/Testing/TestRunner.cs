@@ -76,7 +76,10 @@ namespace Nacre.Testing
         internal static void OnFault(string name, ulong rip, ulong cr2)
         {
             if (!s_inTest) return;
-            Fail(string.Concat(name, " at RIP 0x", rip.ToString("x"), " (CR2 0x", cr2.ToString("x"), ")"));
+            byte* symbol = Symbols.Find(rip, out ulong offset);
+            string where = symbol == null ? string.Concat("0x", rip.ToString("x"))
+                : string.Concat(Symbols.ToString(symbol), "+0x", offset.ToString("x"));
+            Fail(string.Concat(name, " at ", where, " (CR2 0x", cr2.ToString("x"), ")"));
         }
 
         /// <summary>Called for every thrown exception: inside Assert.Throws or a test it is handled; otherwise returns (panic).</summary>

@@ -29,6 +29,10 @@ namespace Internal.Runtime
         private const uint ElementTypeMask = 0x7C000000;
         private const int ElementTypeShift = 26;
 
+        /// <summary>The MethodTable of T (an ilc intrinsic: a constant per instantiation).</summary>
+        [System.Runtime.CompilerServices.Intrinsic]
+        public static MethodTable* Of<T>() => throw new System.NotSupportedException();
+
         public uint ComponentSize => (_uFlags & HasComponentSizeFlag) != 0 ? _uFlags & 0xFFFF : 0;
         public bool HasComponentSize => (_uFlags & HasComponentSizeFlag) != 0;
         public uint BaseSize => _uBaseSize;

@@ -27,7 +27,8 @@ namespace Nacre.Arch.X64
             // emits no explicit checks), so those faults are the managed exceptions in disguise.
             // Inside an ExceptionTrap (the tests' try/catch) they are delivered as such.
             object managed = null;
-            if (frame->Vector == DivideError) managed = new System.DivideByZeroException();
+            if (frame->Vector == DivideError)
+                managed = DivideFault.IsOverflow(frame) ? new System.OverflowException() : new System.DivideByZeroException();
             else if (frame->Vector == PageFault && Cpu.ReadCr2() < 0x1000) managed = new System.NullReferenceException();
             if (managed != null) ExceptionTrap.Catch(managed);
 

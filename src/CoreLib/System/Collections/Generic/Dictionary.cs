@@ -1,7 +1,9 @@
+using System.Collections;
+
 namespace System.Collections.Generic
 {
     /// <summary>A hash map with separate chaining through an entries array (the .NET layout).</summary>
-    public class Dictionary<TKey, TValue>
+    public class Dictionary<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
     {
         private struct Entry
         {
@@ -165,9 +167,11 @@ namespace System.Collections.Generic
         }
 
         public Enumerator GetEnumerator() => new Enumerator(this);
+        IEnumerator<KeyValuePair<TKey, TValue>> IEnumerable<KeyValuePair<TKey, TValue>>.GetEnumerator() => new Enumerator(this);
+        IEnumerator IEnumerable.GetEnumerator() => new Enumerator(this);
 
         /// <summary>Enumerates live entries in insertion order (while nothing is removed).</summary>
-        public struct Enumerator
+        public struct Enumerator : IEnumerator<KeyValuePair<TKey, TValue>>
         {
             private readonly Dictionary<TKey, TValue> _d;
             private int _index;
@@ -182,6 +186,10 @@ namespace System.Collections.Generic
 
             public KeyValuePair<TKey, TValue> Current =>
                 new KeyValuePair<TKey, TValue>(_d._entries[_index].Key, _d._entries[_index].Value);
+
+            object IEnumerator.Current => Current;
+            public void Reset() => _index = -1;
+            public void Dispose() { }
         }
     }
 

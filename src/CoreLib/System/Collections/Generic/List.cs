@@ -1,7 +1,9 @@
+using System.Collections;
+
 namespace System.Collections.Generic
 {
     /// <summary>A growable array.</summary>
-    public class List<T>
+    public class List<T> : IList<T>, IReadOnlyList<T>
     {
         private T[] _items;
         private int _size;
@@ -116,14 +118,19 @@ namespace System.Collections.Generic
         }
 
         public Enumerator GetEnumerator() => new Enumerator(this);
+        IEnumerator<T> IEnumerable<T>.GetEnumerator() => new Enumerator(this);
+        IEnumerator IEnumerable.GetEnumerator() => new Enumerator(this);
 
-        public struct Enumerator
+        public struct Enumerator : IEnumerator<T>
         {
             private readonly List<T> _list;
             private int _index;
             internal Enumerator(List<T> list) { _list = list; _index = -1; }
             public bool MoveNext() => ++_index < _list._size;
             public T Current => _list._items[_index];
+            object IEnumerator.Current => Current;
+            public void Reset() => _index = -1;
+            public void Dispose() { }
         }
     }
 }

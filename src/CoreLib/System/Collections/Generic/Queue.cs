@@ -1,7 +1,9 @@
+using System.Collections;
+
 namespace System.Collections.Generic
 {
     /// <summary>A first-in first-out ring buffer that grows as needed.</summary>
-    public class Queue<T>
+    public class Queue<T> : IEnumerable<T>
     {
         private T[] _items;
         private int _head;
@@ -46,6 +48,23 @@ namespace System.Collections.Generic
         {
             while (_size > 0) Dequeue();
             _head = 0;
+        }
+
+        public Enumerator GetEnumerator() => new Enumerator(this);
+        IEnumerator<T> IEnumerable<T>.GetEnumerator() => new Enumerator(this);
+        IEnumerator IEnumerable.GetEnumerator() => new Enumerator(this);
+
+        /// <summary>Enumerates from the head (the next to dequeue) to the tail.</summary>
+        public struct Enumerator : IEnumerator<T>
+        {
+            private readonly Queue<T> _q;
+            private int _index;
+            internal Enumerator(Queue<T> q) { _q = q; _index = -1; }
+            public bool MoveNext() => ++_index < _q._size;
+            public T Current => _q._items[(_q._head + _index) % _q._items.Length];
+            object IEnumerator.Current => Current;
+            public void Reset() => _index = -1;
+            public void Dispose() { }
         }
 
         private void Grow()
