@@ -33,6 +33,12 @@ namespace Nacre.Boot
 
         public static int RegionCount => s_regionCount;
 
+        /// <summary>Address of the ACPI RSDP the loader copied for us (multiboot2 only), or 0.</summary>
+        public static ulong AcpiRsdp { get; private set; }
+
+        private struct RsdpCopy { public fixed byte Bytes[64]; }
+        private static RsdpCopy s_rsdp;
+
         public static MemoryRegion Region(int i)
         {
             fixed (Regions* r = &s_regions) return ((MemoryRegion*)r)[i];
@@ -99,6 +105,7 @@ namespace Nacre.Boot
                 uint size = *(uint*)(p + 4);
                 if (type == 0) break;
                 if (type == 1) CopyCommandLine(p + 8);
+                else if ((type == 14 || type == 15) && AcpiRsdp == 0) CopyRsdp(p + 8, size - 8);
                 else if (type == 6)
                 {
                     uint entrySize = *(uint*)(p + 8);
@@ -106,6 +113,16 @@ namespace Nacre.Boot
                         AddRegion(*(ulong*)e, *(ulong*)(e + 8), (MemoryRegionType)(*(uint*)(e + 16)));
                 }
                 p += (size + 7) & ~7u;
+            }
+        }
+
+        // GRUB hands over a copy of the RSDP inside its info block, which becomes free memory later.
+        private static void CopyRsdp(byte* rsdp, uint length)
+        {
+            fixed (RsdpCopy* c = &s_rsdp)
+            {
+                for (uint i = 0; i < length && i < 64; i++) c->Bytes[i] = rsdp[i];
+                AcpiRsdp = (ulong)c;
             }
         }
 

@@ -25,6 +25,9 @@ namespace Nacre.Boot
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_modules_end")]
         private static extern void** ModulesEnd();
 
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_boot_stack_top")]
+        private static extern byte* BootStackTop();
+
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_image_end")]
         private static extern byte* ImageEnd();
 
@@ -40,6 +43,7 @@ namespace Nacre.Boot
             if (!BootInfo.Parse(magic, info))
                 Panic.Message("not started by a multiboot loader (bad magic)");
             InitializeHeap();
+            Nacre.Cpus.Cpus.Register(0, Cpu.CurrentApicId, (ulong)BootStackTop());
             void** modules = ModulesStart();
             InitializeModules(modules, (int)(ModulesEnd() - modules));
 

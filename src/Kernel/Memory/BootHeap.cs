@@ -1,5 +1,6 @@
 using System.Runtime;
 using Nacre.Diagnostics;
+using Nacre.Sync;
 
 namespace Nacre.Memory
 {
@@ -12,6 +13,7 @@ namespace Nacre.Memory
         private static byte* s_next;
         private static byte* s_end;
         private static byte* s_start;
+        private static SpinLock s_lock;
 
         public static void Initialize(byte* start, byte* end)
         {
@@ -27,10 +29,15 @@ namespace Nacre.Memory
         public static void* Alloc(nuint size)
         {
             size = (size + 15) & ~(nuint)15;
+            ulong flags = s_lock.AcquireIrqSave();
             byte* p = s_next;
             if (p == null || size > (nuint)(s_end - p))
+            {
+                s_lock.ReleaseIrqRestore(flags);
                 Panic.Message("out of memory: kernel heap exhausted");
+            }
             s_next = p + size;
+            s_lock.ReleaseIrqRestore(flags);
             ulong* q = (ulong*)p;
             for (nuint i = 0; i < size / 8; i++) q[i] = 0;
             return p;

@@ -77,6 +77,11 @@ namespace Nacre.Arch.X64
             return r;
         }
 
+        private const uint GsBaseMsr = 0xC0000101;
+
+        /// <summary>Points GS at this CPU's per-CPU area.</summary>
+        public static void SetGsBase(ulong address) => WriteMsr(GsBaseMsr, address);
+
         /// <summary>Initial APIC id of the executing CPU (CPUID leaf 1); works at any privilege level.</summary>
         public static uint CurrentApicId => Cpuid(1).Ebx >> 24;
     }

@@ -43,6 +43,12 @@ _start:
     mov %eax, %esi                      /* keep magic and info across the setup */
     mov %ebx, %ebp
 
+    /* Page 0 is unmapped later (null dereferences must fault): keep the BIOS data area's
+     * pointer to the EBDA, where ACPI's RSDP may live, while it is still reachable. */
+    movzwl 0x40E, %eax
+    shl $4, %eax
+    mov %eax, bios_ebda
+
     /* .bss holds the page tables and the stacks: clear it before using any of it. */
     mov $__bss_start, %edi
     mov $__bss_end, %ecx
@@ -189,6 +195,11 @@ gdt_tss:
     .quad 0x0000890000000067            /* 0x28 TSS (base patched at boot), limit 0x67 */
     .quad 0
 gdt_end:
+
+    .globl bios_ebda
+    .align 4
+bios_ebda:
+    .long 0
 
     .globl gdt_pointer
 gdt_pointer:

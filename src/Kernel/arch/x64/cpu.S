@@ -148,3 +148,9 @@ arch_pause:
 arch_read_rbp:
     mov %rbp, %rax
     ret
+
+/* ulong arch_read_gs0(void): the first quadword of this CPU's per-CPU area (its own address). */
+    .globl arch_read_gs0
+arch_read_gs0:
+    mov %gs:0, %rax
+    ret

@@ -153,3 +153,16 @@ cached_interface_dispatch:
 arch_cached_interface_dispatch_stub:
     lea cached_interface_dispatch(%rip), %rax
     ret
+
+/* byte* arch_boot_stack_top(void): top of the boot CPU's stack (boot.S). */
+    .globl arch_boot_stack_top
+arch_boot_stack_top:
+    lea boot_stack_top(%rip), %rax
+    ret
+
+/* ulong arch_bios_ebda(void): physical address of the BIOS's extended data area, read by boot.S
+ * from the BIOS data area before page 0 was unmapped (0 if unknown). */
+    .globl arch_bios_ebda
+arch_bios_ebda:
+    mov bios_ebda(%rip), %eax
+    ret

@@ -1,0 +1,45 @@
+using System.Runtime;
+using System.Runtime.CompilerServices;
+using Nacre.Arch.X64;
+using Nacre.Memory;
+
+namespace Nacre.Cpus
+{
+    /// <summary>The CPUs of the machine and the current one.</summary>
+    public static unsafe class Cpus
+    {
+        public const int Max = 256;
+
+        private struct Table { public fixed ulong Entries[Max]; }
+        private static Table s_table;
+        private static int s_count;
+
+        /// <summary>CPUs that are up and have per-CPU state.</summary>
+        public static int Count => s_count;
+
+        /// <summary>This CPU's state (one GS-relative load).</summary>
+        public static PerCpu* Current => (PerCpu*)ReadGs0();
+
+        public static PerCpu* Get(int index)
+        {
+            fixed (Table* t = &s_table) return (PerCpu*)t->Entries[index];
+        }
+
+        /// <summary>Creates the per-CPU state of the calling CPU as CPU number index and points GS at it.</summary>
+        public static PerCpu* Register(int index, uint apicId, ulong stackTop)
+        {
+            PerCpu* cpu = (PerCpu*)BootHeap.Alloc((nuint)sizeof(PerCpu));
+            cpu->Self = cpu;
+            cpu->Index = index;
+            cpu->ApicId = apicId;
+            cpu->KernelStackTop = stackTop;
+            fixed (Table* t = &s_table) t->Entries[index] = (ulong)cpu;
+            Cpu.SetGsBase((ulong)cpu);
+            if (index + 1 > s_count) s_count = index + 1;
+            return cpu;
+        }
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_read_gs0")]
+        private static extern ulong ReadGs0();
+    }
+}
