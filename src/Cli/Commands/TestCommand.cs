@@ -39,7 +39,9 @@ public static class TestCommand
             };
             var substring = parse.GetValue(filter) is { Length: > 0 } f ? f : null;
 
-            var totals = RunImages(root, substring, options, parse.GetValue(verbose), terminal, cancellation);
+            // An explicit --cpus overrides the CPU counts the test projects ask for.
+            int? cpusOverride = parse.GetResult(cpus) is { Implicit: false } ? parse.GetValue(cpus) : null;
+            var totals = RunImages(root, substring, options, cpusOverride, parse.GetValue(verbose), terminal, cancellation);
             if (!parse.GetValue(noHost))
                 totals = RunHost(root, substring, terminal, totals, cancellation);
 
@@ -51,7 +53,7 @@ public static class TestCommand
         return command;
     }
 
-    private static TestTotals RunImages(string root, string? filter, QemuOptions options, bool verbose, Terminal terminal, CancellationToken cancellation)
+    private static TestTotals RunImages(string root, string? filter, QemuOptions options, int? cpusOverride, bool verbose, Terminal terminal, CancellationToken cancellation)
     {
         var totals = TestTotals.Zero;
         foreach (var candidate in TestImageDiscovery.Classify(root, filter))
@@ -66,25 +68,28 @@ public static class TestCommand
             if (!candidate.IsTestImage)
                 continue;
 
-            var project = candidate.ProjectFile;
-            var echoed = new HashSet<TestCaseResult>();
-            var report = TestImageRunner.BuildAndRun(
-                project,
+            var echoed = new HashSet<(string, TestCaseResult)>();
+            var reports = TestImageRunner.BuildAndRun(
+                candidate.ProjectFile,
                 options,
+                cpusOverride,
                 terminal,
-                onResult: result =>
+                onResult: image => result =>
                 {
-                    echoed.Add(result);
-                    terminal.WriteLine($"{name}: {result}");
+                    echoed.Add((image, result));
+                    terminal.WriteLine($"{image}: {result}");
                 },
-                onConsoleLine: verbose ? line => terminal.WriteLine($"{name}| {line}") : null,
+                onConsoleLine: verbose ? image => line => terminal.WriteLine($"{image}| {line}") : null,
                 cancellation);
 
-            // Failures found after the run (panic, timeout, bad closing line) were not echoed live.
-            foreach (var result in report.Cases.Where(c => !echoed.Contains(c)))
-                terminal.WriteLine($"{name}: {result}");
-            terminal.Progress("test", $"{name}: {report.Passed} passed, {report.Failed} failed in {Seconds.Format(report.Elapsed)}");
-            totals = totals.Add(report.Passed, report.Failed);
+            foreach (var report in reports)
+            {
+                // Failures found after the run (panic, timeout, bad closing line) were not echoed live.
+                foreach (var result in report.Cases.Where(c => !echoed.Contains((report.Image, c))))
+                    terminal.WriteLine($"{report.Image}: {result}");
+                terminal.Progress("test", $"{report.Image}: {report.Passed} passed, {report.Failed} failed in {Seconds.Format(report.Elapsed)}");
+                totals = totals.Add(report.Passed, report.Failed);
+            }
         }
         return totals;
     }

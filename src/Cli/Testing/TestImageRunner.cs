@@ -37,13 +37,18 @@ public static class TestImageRunner
         return TestImageEvaluator.Evaluate(name, console, run, options.Timeout);
     }
 
-    /// <summary>Builds then runs a test image project; a build failure is a failure of the image.</summary>
-    public static ImageTestReport BuildAndRun(
+    /// <summary>
+    /// Builds a test image project and runs it once per CPU count it asks for (NacreTestCpus), or
+    /// only with <paramref name="cpusOverride"/> when given. With several counts each report is
+    /// named "Image[cpus=N]". A build failure is one failed report for the image.
+    /// </summary>
+    public static IReadOnlyList<ImageTestReport> BuildAndRun(
         string projectPath,
         QemuOptions options,
+        int? cpusOverride = null,
         Terminal? progress = null,
-        Action<TestCaseResult>? onResult = null,
-        Action<string>? onConsoleLine = null,
+        Func<string, Action<TestCaseResult>?>? onResult = null,
+        Func<string, Action<string>?>? onConsoleLine = null,
         CancellationToken cancellation = default)
     {
         BuiltProject built;
@@ -56,8 +61,16 @@ public static class TestImageRunner
             var name = projectPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
                 ? ProjectFile.DisplayName(projectPath)
                 : Path.GetFileName(Path.TrimEndingDirectorySeparator(projectPath));
-            return ImageTestReport.Broken(name, e.Message);
+            return [ImageTestReport.Broken(name, e.Message)];
         }
-        return Run(built.Name, built.Image, options, onResult, onConsoleLine, cancellation);
+
+        IReadOnlyList<int> counts = cpusOverride is { } only ? [only] : built.TestCpus.Count > 0 ? built.TestCpus : [options.Cpus];
+        var reports = new List<ImageTestReport>();
+        foreach (var cpus in counts)
+        {
+            var name = counts.Count > 1 ? $"{built.Name}[cpus={cpus}]" : built.Name;
+            reports.Add(Run(name, built.Image, options with { Cpus = cpus }, onResult?.Invoke(name), onConsoleLine?.Invoke(name), cancellation));
+        }
+        return reports;
     }
 }

@@ -47,6 +47,6 @@ public static class KernelTestImages
         if (projects.Count == 0)
             throw new InvalidOperationException($"no test images found under {TestImageDiscovery.KernelTestsDirectory}");
         var options = new QemuOptions("") { Cpus = 2 };
-        return projects.Select(project => TestImageRunner.BuildAndRun(project, options)).ToList();
+        return projects.SelectMany(project => TestImageRunner.BuildAndRun(project, options)).ToList();
     }
 }
