@@ -25,6 +25,9 @@ namespace Nacre.Boot
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_modules_end")]
         private static extern void** ModulesEnd();
 
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_boot_stack_bottom")]
+        private static extern byte* BootStackBottom();
+
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_boot_stack_top")]
         private static extern byte* BootStackTop();
 
@@ -46,6 +49,7 @@ namespace Nacre.Boot
             Nacre.Cpus.Cpus.Register(0, Cpu.CurrentApicId, (ulong)BootStackTop());
             void** modules = ModulesStart();
             InitializeModules(modules, (int)(ModulesEnd() - modules));
+            Threads.Scheduler.InitializeCpu((ulong)BootStackBottom(), (nuint)(BootStackTop() - BootStackBottom()), Threads.IdlePolicy.Poll);
 
             string[] args = CommandLine.Arguments(BootInfo.CommandLine, BootInfo.CommandLineHasImagePath);
             int code = AppMain(args);

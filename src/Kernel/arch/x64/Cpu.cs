@@ -51,6 +51,10 @@ namespace Nacre.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_restore_flags")]
         public static extern void RestoreFlags(ulong flags);
 
+        /// <summary>Enables interrupts and halts with no window in between (idle loops).</summary>
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_enable_interrupts_and_halt")]
+        public static extern void EnableInterruptsAndHalt();
+
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_halt")]
         public static extern void Halt();
 

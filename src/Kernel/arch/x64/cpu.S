@@ -154,3 +154,11 @@ arch_read_rbp:
 arch_read_gs0:
     mov %gs:0, %rax
     ret
+
+/* void arch_enable_interrupts_and_halt(void): sti; hlt — the one-instruction shadow of sti
+ * guarantees no interrupt slips in between, so a wake-up cannot be missed. */
+    .globl arch_enable_interrupts_and_halt
+arch_enable_interrupts_and_halt:
+    sti
+    hlt
+    ret

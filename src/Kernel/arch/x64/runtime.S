@@ -166,3 +166,9 @@ arch_boot_stack_top:
 arch_bios_ebda:
     mov bios_ebda(%rip), %eax
     ret
+
+/* byte* arch_boot_stack_bottom(void): lowest address of the boot CPU's stack (above its guard page). */
+    .globl arch_boot_stack_bottom
+arch_boot_stack_bottom:
+    lea boot_stack_bottom(%rip), %rax
+    ret
