@@ -46,6 +46,9 @@ namespace Nacre.Boot
             Nacre.Cpus.Cpus.Register(0, Cpu.CurrentApicId, (ulong)BootStackTop());
             void** modules = ModulesStart();
             InitializeModules(modules, (int)(ModulesEnd() - modules));
+            Nacre.Irq.Interrupts.Initialize();  // PICs masked, local APIC, IOAPIC; interrupts on
+            Nacre.Timing.Time.Initialize();     // TSC frequency, APIC timer, this CPU's timer queue
+            Nacre.Cpus.Cpus.StartAll();         // the other CPUs, parked in their idle loops
 
             string[] args = CommandLine.Arguments(BootInfo.CommandLine, BootInfo.CommandLineHasImagePath);
             int code = AppMain(args);
