@@ -21,6 +21,9 @@ namespace Nacre.Irq
         private static int s_nextVector = Vectors.FirstAllocatable;
         private static bool s_enabled;
 
+        /// <summary>True when this CPU takes interrupts now (RFLAGS.IF).</summary>
+        public static bool Enabled => Cpu.InterruptsEnabled;
+
         /// <summary>True once the APICs are set up and interrupts are enabled on the boot CPU.</summary>
         public static bool Ready => s_enabled;
 
