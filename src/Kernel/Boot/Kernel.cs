@@ -50,6 +50,9 @@ namespace Nacre.Boot
             void** modules = ModulesStart();
             InitializeModules(modules, (int)(ModulesEnd() - modules));
             Threads.Scheduler.InitializeCpu((ulong)BootStackBottom(), (nuint)(BootStackTop() - BootStackBottom()), Threads.IdlePolicy.Poll);
+            Nacre.Irq.Interrupts.Initialize();  // PICs masked, local APIC, IOAPIC; interrupts on
+            Nacre.Timing.Time.Initialize();     // TSC frequency, APIC timer, this CPU's timer queue
+            Nacre.Cpus.Cpus.StartAll();         // the other CPUs, parked in their idle loops
 
             string[] args = CommandLine.Arguments(BootInfo.CommandLine, BootInfo.CommandLineHasImagePath);
             int code = AppMain(args);

@@ -6,7 +6,7 @@ using Nacre.Memory;
 namespace Nacre.Cpus
 {
     /// <summary>The CPUs of the machine and the current one.</summary>
-    public static unsafe class Cpus
+    public static unsafe partial class Cpus
     {
         public const int Max = 256;
 

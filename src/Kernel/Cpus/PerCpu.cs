@@ -15,5 +15,16 @@ namespace Nacre.Cpus
         public void* CurrentThread;     // 16: owned by the scheduler
         public void* Scheduler;         // 24: this CPU's run queue, owned by the scheduler
         public ulong KernelStackTop;    // 32: the stack this CPU booted on
+
+        // Work posted by Cpus.RunOn/Start (CpuWork.cs); written by the poster, run by the idle loop.
+        public int WorkState;           // 40: 0 free, 1 being posted, 2 posted
+        public int Online;              // 44: 1 once the CPU runs its idle loop
+        public ulong WorkFunction;      // 48: delegate*<void*, void>
+        public void* WorkArgument;      // 56
+        public long WorkPosted;         // 64: tickets handed out
+        public long WorkCompleted;      // 72: tickets finished
+        public int WorkPoster;          // 80: CPU to kick when the work is done
+        public int Working;             // 84: 1 while the idle loop runs posted work
+        public void* IdleJump;          // 88: JumpBuffer to abandon work (a test failing on this CPU)
     }
 }

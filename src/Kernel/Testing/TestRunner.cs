@@ -15,11 +15,14 @@ namespace Nacre.Testing
         private static JumpBuffer s_testFrame;
         private static bool s_inTest;
         private static string s_failure;
+        private static string s_remoteFailure;  // the first failure on another CPU during the test
+        private static int s_runnerCpu;
 
         /// <summary>args: optional substrings; only tests whose name contains one of them run.</summary>
         public static int Run(TestCase[] tests, string[] args)
         {
             int passed = 0, failed = 0;
+            s_runnerCpu = CurrentCpu;
             for (int i = 0; i < tests.Length; i++)
             {
                 if (!Selected(tests[i].Name, args)) continue;
@@ -43,6 +46,7 @@ namespace Nacre.Testing
         private static string RunOne(delegate*<void> method)
         {
             s_failure = null;
+            s_remoteFailure = null;
             fixed (JumpBuffer* frame = &s_testFrame)
             {
                 if (JumpBuffer.SetJump(frame) == 0)
@@ -52,8 +56,11 @@ namespace Nacre.Testing
                 }
             }
             s_inTest = false;
-            return s_failure;
+            System.Threading.Interlocked.MemoryBarrier();
+            return s_failure ?? s_remoteFailure;
         }
+
+        private static int CurrentCpu => Nacre.Cpus.Cpus.Count == 0 ? 0 : Nacre.Cpus.Cpus.Current->Index;
 
         private static bool Selected(string name, string[] filters)
         {
@@ -67,6 +74,15 @@ namespace Nacre.Testing
         public static void Fail(string message)
         {
             if (!s_inTest) Panic.Message(string.Concat("assertion failed outside a test: ", message));
+            if (CurrentCpu != s_runnerCpu)
+            {
+                // On another CPU (work from Cpus.RunOn, a timer callback): record the first failure
+                // for the test and abandon that CPU's work; the test itself goes on and then fails.
+                System.Threading.Interlocked.CompareExchange(ref s_remoteFailure,
+                    string.Concat(message ?? "failed", " (on CPU ", CurrentCpu.ToString(), ")"), null);
+                Nacre.Cpus.Cpus.AbandonToIdle();
+                Panic.Message(string.Concat("assertion failed on a CPU that cannot abandon its work: ", message));
+            }
             s_failure = message ?? "failed";
             s_inTest = false;
             fixed (JumpBuffer* frame = &s_testFrame) JumpBuffer.LongJump(frame, 1);

@@ -15,6 +15,9 @@ namespace Nacre.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_inb")]
         public static extern byte InB(ushort port);
 
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_outw")]
+        public static extern void OutW(ushort port, ushort value);
+
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_outl")]
         public static extern void OutL(ushort port, uint value);
 
@@ -51,9 +54,15 @@ namespace Nacre.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_restore_flags")]
         public static extern void RestoreFlags(ulong flags);
 
-        /// <summary>Enables interrupts and halts with no window in between (idle loops).</summary>
+        /// <summary>sti; hlt as one step: a wake-up interrupt arriving after a check made with IF=0 is not lost.</summary>
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_enable_interrupts_and_halt")]
         public static extern void EnableInterruptsAndHalt();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_read_flags")]
+        public static extern ulong ReadFlags();
+
+        /// <summary>True when maskable interrupts are enabled on this CPU (RFLAGS.IF).</summary>
+        public static bool InterruptsEnabled => (ReadFlags() & (1UL << 9)) != 0;
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_halt")]
         public static extern void Halt();

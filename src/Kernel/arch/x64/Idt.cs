@@ -47,6 +47,15 @@ namespace Nacre.Arch.X64
                     gates[v].OffsetHigh = (uint)(handler >> 32);
                     gates[v].Reserved = 0;
                 }
+            }
+            Load();
+        }
+
+        /// <summary>Loads the (shared, already built) IDT on the calling CPU: every CPU uses the same gates.</summary>
+        public static void Load()
+        {
+            fixed (Table* t = &s_table)
+            {
                 byte* pointer = stackalloc byte[10];
                 *(ushort*)pointer = 256 * 16 - 1;
                 *(ulong*)(pointer + 2) = (ulong)t;

@@ -3,10 +3,13 @@ using System.Runtime.CompilerServices;
 
 namespace Nacre.Arch.X64
 {
-    /// <summary>Saved callee-saved registers, stack pointer and resume address (runtime.S).</summary>
+    /// <summary>Saved callee-saved registers, stack pointer, resume address and RFLAGS (runtime.S).</summary>
     public unsafe struct JumpBuffer
     {
-        private fixed ulong _registers[8];
+        /// <summary>Bytes in a buffer: 6 registers, RSP, RIP, RFLAGS (the interrupt flag comes back with a long jump), padding.</summary>
+        public const int Size = 80;
+
+        private fixed ulong _registers[Size / 8];
 
         /// <summary>Returns 0 when saving; the value passed to LongJump when resumed.</summary>
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_setjmp")]

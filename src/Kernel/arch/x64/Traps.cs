@@ -23,6 +23,13 @@ namespace Nacre.Arch.X64
         [RuntimeExport("nacre_trap")]
         public static void Handle(TrapFrame* frame)
         {
+            // Device interrupts and IPIs go to the handler registered for their vector.
+            if (frame->Vector >= Nacre.Irq.Vectors.FirstInterrupt)
+            {
+                Nacre.Irq.Interrupts.Dispatch(frame);
+                return;
+            }
+
             // ilc relies on the hardware for integer division by zero and null dereferences (it
             // emits no explicit checks), so those faults are the managed exceptions in disguise.
             // Inside an ExceptionTrap (the tests' try/catch) they are delivered as such.
@@ -32,7 +39,7 @@ namespace Nacre.Arch.X64
             else if (frame->Vector == PageFault && Cpu.ReadCr2() < 0x1000) managed = new System.NullReferenceException();
             if (managed != null) ExceptionTrap.Catch(managed);
 
-            // Device interrupts and IPIs get handlers with the scheduler; until then every trap is fatal.
+            // Every other CPU exception is fatal.
             string name = frame->Vector < (ulong)s_names.Length ? s_names[frame->Vector] : "unexpected interrupt";
             Panic.Fault(name, frame);
         }

@@ -43,6 +43,11 @@ _start:
     mov %eax, %esi                      /* keep magic and info across the setup */
     mov %ebx, %ebp
 
+    /* The time origin of Time.NowNs: the TSC as the loader hands over (in .data: .bss is cleared below). */
+    rdtsc
+    mov %eax, boot_tsc
+    mov %edx, boot_tsc + 4
+
     /* Page 0 is unmapped later (null dereferences must fault): keep the BIOS data area's
      * pointer to the EBDA, where ACPI's RSDP may live, while it is still reachable. */
     movzwl 0x40E, %eax
@@ -195,6 +200,11 @@ gdt_tss:
     .quad 0x0000890000000067            /* 0x28 TSS (base patched at boot), limit 0x67 */
     .quad 0
 gdt_end:
+
+    .globl boot_tsc
+    .align 8
+boot_tsc:
+    .quad 0
 
     .globl bios_ebda
     .align 4

@@ -21,6 +21,14 @@ arch_inb:
     inb %dx, %al
     ret
 
+/* void arch_outw(ushort port, ushort value) */
+    .globl arch_outw
+arch_outw:
+    mov %edi, %edx
+    mov %esi, %eax
+    outw %ax, %dx
+    ret
+
 /* void arch_outl(ushort port, uint value) */
     .globl arch_outl
 arch_outl:
@@ -107,6 +115,22 @@ arch_halt:
     hlt
     ret
 
+/* void arch_enable_interrupts_and_halt(void): sti; hlt. The one-instruction interrupt shadow of
+ * sti makes the pair atomic: an interrupt that is already pending, or arrives after a caller
+ * checked for work with IF=0, wakes the hlt instead of being taken before it (lost wake-up). */
+    .globl arch_enable_interrupts_and_halt
+arch_enable_interrupts_and_halt:
+    sti
+    hlt
+    ret
+
+/* ulong arch_read_flags(void): RFLAGS. */
+    .globl arch_read_flags
+arch_read_flags:
+    pushfq
+    pop %rax
+    ret
+
 /* void arch_stop(void): stops this CPU for good (interrupts off, halt forever). */
     .globl arch_stop
 arch_stop:
@@ -153,12 +177,4 @@ arch_read_rbp:
     .globl arch_read_gs0
 arch_read_gs0:
     mov %gs:0, %rax
-    ret
-
-/* void arch_enable_interrupts_and_halt(void): sti; hlt — the one-instruction shadow of sti
- * guarantees no interrupt slips in between, so a wake-up cannot be missed. */
-    .globl arch_enable_interrupts_and_halt
-arch_enable_interrupts_and_halt:
-    sti
-    hlt
     ret

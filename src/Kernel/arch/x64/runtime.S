@@ -14,9 +14,10 @@ RhpByRefAssignRef:
     add $8, %rdi
     ret
 
-/* int arch_setjmp(JumpBuffer* buffer): saves the callee-saved registers, the stack pointer and
- * the return address; returns 0. A later arch_longjmp(buffer, value) returns here again with
- * value (never 0). Used by the in-kernel test runner to abandon a failed test. */
+/* int arch_setjmp(JumpBuffer* buffer): saves the callee-saved registers, the stack pointer, the
+ * return address and RFLAGS (at offset 64); returns 0. A later arch_longjmp(buffer, value) returns
+ * here again with value (never 0). Used by the in-kernel test runner to abandon a failed test,
+ * also from inside an interrupt handler (which runs with IF=0), hence the saved RFLAGS. */
     .globl arch_setjmp
 arch_setjmp:
     mov %rbx, 0(%rdi)
@@ -29,11 +30,15 @@ arch_setjmp:
     mov %rdx, 48(%rdi)
     mov (%rsp), %rdx                    /* return address */
     mov %rdx, 56(%rdi)
+    pushfq
+    pop %rdx
+    mov %rdx, 64(%rdi)
     xor %eax, %eax
     ret
 
 /* void arch_longjmp(JumpBuffer* buffer, int value): resumes the arch_setjmp that filled buffer,
- * making it return value (1 if value is 0). The frames in between are abandoned. */
+ * making it return value (1 if value is 0). The frames in between are abandoned; RFLAGS (so the
+ * interrupt flag) is what it was at the arch_setjmp, restored only once on the saved stack. */
     .globl arch_longjmp
 arch_longjmp:
     mov %esi, %eax
@@ -47,6 +52,8 @@ arch_longjmp:
     mov 32(%rdi), %r14
     mov 40(%rdi), %r15
     mov 48(%rdi), %rsp
+    pushq 64(%rdi)
+    popfq
     jmp *56(%rdi)
 
 /* void** arch_modules_start(void) / arch_modules_end(void): the bounds of ilc's __modules
@@ -171,4 +178,10 @@ arch_bios_ebda:
     .globl arch_boot_stack_bottom
 arch_boot_stack_bottom:
     lea boot_stack_bottom(%rip), %rax
+    ret
+
+/* ulong arch_boot_tsc(void): the TSC read by boot.S at the kernel's first instruction. */
+    .globl arch_boot_tsc
+arch_boot_tsc:
+    mov boot_tsc(%rip), %rax
     ret

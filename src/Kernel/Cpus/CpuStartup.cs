@@ -1,0 +1,102 @@
+using System.Runtime;
+using System.Threading;
+using Nacre.Acpi;
+using Nacre.Arch.X64;
+using Nacre.Devices;
+using Nacre.Irq;
+using Nacre.Memory;
+using Nacre.Timing;
+
+namespace Nacre.Cpus
+{
+    /// <summary>
+    /// Bringing up the application processors (APs): every enabled CPU of the MADT other than the
+    /// boot CPU is started, one at a time, through ApStartup (INIT-SIPI-SIPI, trampoline at 0x8000)
+    /// and arrives in ApMain, which gives it per-CPU state, its local APIC and timer queue, and
+    /// parks it in the idle loop (CpuWork.cs). Indexes follow MADT order, the boot CPU being 0.
+    /// </summary>
+    public static unsafe partial class Cpus
+    {
+        /// <summary>
+        /// AP stacks: plain heap blocks for now, no guard page (the boot map uses 2 MiB pages; a
+        /// guard needs the paging/Stacks API of the memory layer). 64 KiB is ample for idle work.
+        /// </summary>
+        public const int ApStackSize = 64 * 1024, DoubleFaultStackSize = 16 * 1024;
+
+        private const ulong StartTimeoutNs = 2000000000; // TCG with more vCPUs than host cores is slow
+
+        private static ulong s_upAtNs;
+
+        /// <summary>When the last AP came up (ns since boot).</summary>
+        public static ulong StartedAtNs => s_upAtNs;
+
+        /// <summary>Starts every other CPU (boot CPU, after Interrupts and Time) and reports on the console.</summary>
+        public static void StartAll()
+        {
+            Get(0)->ApicId = Lapic.Id; // the x2APIC id, which CPUID.1 truncates to 8 bits
+            int wanted = Madt.CpuCount;
+            if (wanted > 1) ApStartup.Prepare();
+            int index = 1;
+            for (int i = 0; i < wanted && index < Max; i++)
+            {
+                uint apicId = Madt.CpuApicId(i);
+                if (apicId == Get(0)->ApicId) continue;
+                ulong stackTop = (ulong)BootHeap.Alloc(ApStackSize) + ApStackSize;
+                ulong dfTop = (ulong)BootHeap.Alloc(DoubleFaultStackSize) + DoubleFaultStackSize;
+                byte* gdtr = Gdt.CreateForCpu(dfTop, stackTop);
+                fixed (int* online = &s_starting) 
+                {
+                    Volatile.Write(ref *online, 0);
+                    if (ApStartup.Start(apicId, index, stackTop, gdtr, online, StartTimeoutNs)) index++;
+                    else
+                    {
+                        KernelConsole.WriteAscii("nacre: CPU with APIC id ");
+                        KernelConsole.WriteDecimal(apicId);
+                        KernelConsole.WriteAscii(" did not start\n");
+                    }
+                }
+            }
+            s_upAtNs = Time.NowNs;
+            Report();
+        }
+
+        private static int s_starting; // set by the AP being started once it is parked
+
+        [RuntimeExport("nacre_ap_start")]
+        private static void ApMain(long index, ulong stackTop)
+        {
+            Idt.Load();
+            Interrupts.InitializeThisCpu();
+            PerCpu* self = Register((int)index, Lapic.Id, stackTop);
+            TimerQueue.InitializeThisCpu();
+            self->IdleJump = BootHeap.Alloc(JumpBuffer.Size);
+            Volatile.Write(ref self->Online, 1);
+            Volatile.Write(ref s_starting, 1);
+            IdleLoop(self);
+        }
+
+        private static void Report()
+        {
+            KernelConsole.WriteAscii("nacre: ");
+            KernelConsole.WriteDecimal(Count);
+            KernelConsole.WriteAscii(Count == 1 ? " CPU up" : " CPUs up");
+            KernelConsole.WriteAscii(" at ");
+            KernelConsole.WriteDecimal((long)(s_upAtNs / 1000000));
+            KernelConsole.WriteAscii(" ms since boot (");
+            KernelConsole.WriteAscii(Lapic.X2Apic ? "x2APIC" : "xAPIC");
+            KernelConsole.WriteAscii(", TSC ");
+            KernelConsole.WriteDecimal((long)(Time.FrequencyHz / 1000000));
+            KernelConsole.WriteAscii(" MHz from ");
+            KernelConsole.WriteAscii(Time.FrequencySource);
+            KernelConsole.WriteAscii(", APIC timer ");
+            if (LapicTimer.TscDeadlineMode) KernelConsole.WriteAscii("TSC-deadline");
+            else
+            {
+                KernelConsole.WriteAscii("one-shot ");
+                KernelConsole.WriteDecimal((long)(LapicTimer.FrequencyHz / 1000000));
+                KernelConsole.WriteAscii(" MHz");
+            }
+            KernelConsole.WriteAscii(")\n");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/* trampoline.S — how an application processor (AP) gets from its start-up IPI to C#.
+ *
+ * The bytes between ap_trampoline_start and ap_trampoline_end are position-dependent code for
+ * physical address TRAMPOLINE_BASE (0x8000, SIPI vector 0x08). ApStartup.cs copies them there
+ * (the memory owner keeps all of < 1 MiB reserved; this page is the only use of it), fills the
+ * parameter block (ap_params), and sends INIT-SIPI-SIPI to one AP at a time.
+ *
+ * Contract: the AP starts in real mode at CS:IP = 0x0800:0000. The trampoline loads its own
+ * small GDT, enters protected mode, sets CR4 (the BSP's, plus PAE), CR3 (the BSP's page tables,
+ * which must identity-map this page and the kernel), EFER (the BSP's: LME, NXE ...), enables
+ * paging, enters 64-bit mode and jumps to ap_entry64 in the kernel image. ap_entry64 loads the
+ * AP's own GDT (with its own TSS, whose IST1 is its double-fault stack), the kernel selectors and
+ * TR, enables SSE exactly like boot.S, switches to the AP's stack and calls
+ * nacre_ap_start(index, stackTop), which never returns. ap_params must not change until that
+ * C# code has signalled (PerCpu online flag); the BSP waits for it before starting the next AP.
+ */
+
+#define TRAMPOLINE_BASE 0x8000
+#define T(x) ((x) - ap_trampoline_start + TRAMPOLINE_BASE)
+
+    .section .rodata.trampoline, "a"
+    .globl ap_trampoline_start
+    .align 16
+    .code16
+ap_trampoline_start:
+    cli
+    cld
+    xor %ax, %ax
+    mov %ax, %ds
+    mov %ax, %ss
+    lgdtl T(tramp_gdt_pointer)
+    mov %cr0, %eax
+    or $1, %eax                         /* PE */
+    mov %eax, %cr0
+    ljmpl $0x08, $T(tramp32)
+
+    .code32
+tramp32:
+    mov $0x10, %ax
+    mov %ax, %ds
+    mov %ax, %es
+    mov %ax, %ss
+    mov %ax, %fs
+    mov %ax, %gs
+    mov T(ap_param_cr4), %eax
+    and $~(1 << 17), %eax               /* PCIDE can only be set in long mode */
+    or $(1 << 5), %eax                  /* PAE */
+    mov %eax, %cr4
+    mov T(ap_param_cr3), %eax
+    mov %eax, %cr3
+    mov $0xC0000080, %ecx
+    mov T(ap_param_efer), %eax
+    and $~(1 << 10), %eax               /* LMA is status, set by the CPU */
+    or $(1 << 8), %eax                  /* LME */
+    xor %edx, %edx
+    wrmsr
+    mov %cr0, %eax
+    or $0x80000001, %eax                /* PG | PE */
+    mov %eax, %cr0
+    ljmp $0x18, $T(tramp64)
+
+    .code64
+tramp64:
+    mov T(ap_param_entry), %rax
+    jmp *%rax
+
+    .align 8
+tramp_gdt:
+    .quad 0
+    .quad 0x00CF9A000000FFFF            /* 0x08 code, 32-bit */
+    .quad 0x00CF92000000FFFF            /* 0x10 data */
+    .quad 0x00AF9A000000FFFF            /* 0x18 code, 64-bit */
+tramp_gdt_end:
+tramp_gdt_pointer:
+    .word tramp_gdt_end - tramp_gdt - 1
+    .long T(tramp_gdt)
+
+    /* Parameter block, filled by ApStartup.cs (offsets mirrored there). */
+    .align 16
+ap_params:
+ap_param_cr3:   .quad 0                 /* +0 */
+ap_param_cr4:   .quad 0                 /* +8 */
+ap_param_efer:  .quad 0                 /* +16 */
+ap_param_entry: .quad ap_entry64        /* +24 */
+ap_param_stack: .quad 0                 /* +32 top of the AP's stack */
+ap_param_index: .quad 0                 /* +40 Cpus index */
+ap_param_gdtr:  .word 0                 /* +48 the AP's GDT: limit, base */
+                .quad 0
+                .skip 6
+    .globl ap_trampoline_end
+ap_trampoline_end:
+
+    .text
+    .code64
+/* ap_entry64: 64-bit mode on the trampoline's GDT, paging on the BSP's tables, interrupts off. */
+ap_entry64:
+    lgdt T(ap_param_gdtr)
+    mov T(ap_param_stack), %rsp
+    lea 1f(%rip), %rax
+    pushq $0x08
+    push %rax
+    lretq                               /* reload CS from the new GDT */
+1:  mov $0x10, %ax
+    mov %ax, %ds
+    mov %ax, %es
+    mov %ax, %ss
+    xor %eax, %eax
+    mov %ax, %fs
+    mov %ax, %gs
+    mov $0x28, %ax
+    ltr %ax
+
+    /* SSE: CR0.EM off, CR0.MP on; CR4.OSFXSR | OSXMMEXCPT (as boot.S). */
+    mov %cr0, %rax
+    and $~(1 << 2), %rax
+    or $(1 << 1), %rax
+    mov %rax, %cr0
+    mov %cr4, %rax
+    or $((1 << 9) | (1 << 10)), %rax
+    mov %rax, %cr4
+
+    mov T(ap_param_index), %rdi
+    mov %rsp, %rsi
+    xor %ebp, %ebp
+    call nacre_ap_start
+2:  cli
+    hlt
+    jmp 2b
+
+/* byte* arch_ap_trampoline(void) / ulong arch_ap_trampoline_size(void) / ulong arch_ap_params_offset(void):
+ * the trampoline's bytes in the image, their length, and where ap_params lies in them. */
+    .globl arch_ap_trampoline
+arch_ap_trampoline:
+    lea ap_trampoline_start(%rip), %rax
+    ret
+    .globl arch_ap_trampoline_size
+arch_ap_trampoline_size:
+    mov $(ap_trampoline_end - ap_trampoline_start), %eax
+    ret
+    .globl arch_ap_params_offset
+arch_ap_params_offset:
+    mov $(ap_params - ap_trampoline_start), %eax
+    ret
