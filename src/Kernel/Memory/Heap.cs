@@ -119,7 +119,12 @@ namespace Nacre.Memory
         public static uint SizeClassBytes(int sizeClass) => s_caches[sizeClass].ObjectSize;
         public static ulong ObjectsInUse(int sizeClass) => s_caches[sizeClass].ObjectsInUse;
         public static ulong SlabsOf(int sizeClass) => s_caches[sizeClass].Slabs;
-        public static int ClassOf(int size) { fixed (ClassTable* t = &s_classes) return t->BySixteenths[(size + 15) >> 4]; }
+        /// <summary>The size class for size bytes (0 .. MaxSmallSize); -1 for larger sizes.</summary>
+        public static int ClassOf(int size)
+        {
+            if ((uint)size > MaxSmallSize) return -1;
+            fixed (ClassTable* t = &s_classes) return t->BySixteenths[(size + 15) >> 4];
+        }
 
         /// <summary>Bytes handed out and not freed: size-class bytes plus whole large blocks.</summary>
         public static ulong BytesInUse

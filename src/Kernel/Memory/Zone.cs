@@ -61,6 +61,10 @@ namespace Nacre.Memory
 
         public void Free(ulong address, int order)
         {
+            // The buddy checks alignment and double frees; the zone also knows its usable bounds.
+            // (Holes inside them, e.g. the image or a PCI hole, are not checked.)
+            if (address < Start || (uint)order > Buddy.MaxOrder || address + (Buddy.PageSize << order) > End)
+                Diagnostics.Panic.Message("PageAllocator.Free: block outside its zone's memory");
             ulong flags = Lock.AcquireIrqSave();
             Buddy.Free(address, order);
             Lock.ReleaseIrqRestore(flags);
