@@ -39,6 +39,32 @@ namespace Nacre.Boot
         private struct RsdpCopy { public fixed byte Bytes[64]; }
         private static RsdpCopy s_rsdp;
 
+        // Memory the loader's structures and modules occupy: the physical memory map keeps it
+        // reserved, so that modules (and the info block) stay readable after the heap exists.
+        public const int MaxLoaderRanges = 32;
+        private struct LoaderRanges { public fixed ulong Bounds[MaxLoaderRanges * 2]; }
+        private static LoaderRanges s_loaderRanges;
+        private static int s_loaderRangeCount;
+
+        public static int LoaderRangeCount => s_loaderRangeCount;
+
+        /// <summary>Range i of the loader's memory: its info block and each module, [start, end).</summary>
+        public static void LoaderRange(int i, out ulong start, out ulong end)
+        {
+            fixed (LoaderRanges* r = &s_loaderRanges) { start = r->Bounds[2 * i]; end = r->Bounds[2 * i + 1]; }
+        }
+
+        private static void AddLoaderRange(ulong start, ulong end)
+        {
+            if (s_loaderRangeCount == MaxLoaderRanges || end <= start) return;
+            fixed (LoaderRanges* r = &s_loaderRanges)
+            {
+                r->Bounds[2 * s_loaderRangeCount] = start;
+                r->Bounds[2 * s_loaderRangeCount + 1] = end;
+            }
+            s_loaderRangeCount++;
+        }
+
         public static MemoryRegion Region(int i)
         {
             fixed (Regions* r = &s_regions) return ((MemoryRegion*)r)[i];
@@ -74,6 +100,15 @@ namespace Nacre.Boot
         private static void ParseMultiboot1(byte* info)
         {
             uint flags = *(uint*)info;
+            AddLoaderRange((ulong)info, (ulong)info + 120);    // the v1 info structure with all its fields
+            if ((flags & (1 << 3)) != 0)
+            {
+                uint count = *(uint*)(info + 20);
+                byte* mods = (byte*)(ulong)*(uint*)(info + 24);
+                AddLoaderRange((ulong)mods, (ulong)mods + count * 16UL);
+                for (uint m = 0; m < count; m++)
+                    AddLoaderRange(*(uint*)(mods + m * 16), *(uint*)(mods + m * 16 + 4));
+            }
             if ((flags & (1 << 2)) != 0) CopyCommandLine((byte*)(ulong)*(uint*)(info + 16));
             if ((flags & (1 << 6)) != 0)
             {
@@ -97,6 +132,7 @@ namespace Nacre.Boot
         private static void ParseMultiboot2(byte* info)
         {
             uint total = *(uint*)info;
+            AddLoaderRange((ulong)info, (ulong)info + total);
             byte* p = info + 8;
             byte* end = info + total;
             while (p + 8 <= end)
@@ -105,6 +141,7 @@ namespace Nacre.Boot
                 uint size = *(uint*)(p + 4);
                 if (type == 0) break;
                 if (type == 1) CopyCommandLine(p + 8);
+                else if (type == 3) AddLoaderRange(*(uint*)(p + 8), *(uint*)(p + 12));   // a module
                 else if ((type == 14 || type == 15) && AcpiRsdp == 0) CopyRsdp(p + 8, size - 8);
                 else if (type == 6)
                 {

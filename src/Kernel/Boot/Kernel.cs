@@ -46,6 +46,7 @@ namespace Nacre.Boot
             if (!BootInfo.Parse(magic, info))
                 Panic.Message("not started by a multiboot loader (bad magic)");
             InitializeHeap();
+            MemorySystem.Initialize();          // zones, paging, kernel heap: `new` uses the heap from here
             Nacre.Cpus.Cpus.Register(0, Cpu.CurrentApicId, (ulong)BootStackTop());
             void** modules = ModulesStart();
             InitializeModules(modules, (int)(ModulesEnd() - modules));

@@ -33,6 +33,17 @@ namespace Nacre.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_read_cr4")]
         public static extern ulong ReadCr4();
 
+        /// <summary>Switches the address space (page-table root); flushes non-global TLB entries.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_write_cr3")]
+        public static extern void WriteCr3(ulong value);
+
+        /// <summary>Drops this CPU's TLB entry for the page holding address (other CPUs keep theirs).</summary>
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_invlpg")]
+        public static extern void InvalidatePage(ulong address);
+
+        /// <summary>Drops all of this CPU's non-global TLB entries (after splitting a large page).</summary>
+        public static void FlushTlb() => WriteCr3(ReadCr3());
+
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_rdmsr")]
         public static extern ulong ReadMsr(uint msr);
 
@@ -94,6 +105,29 @@ namespace Nacre.Arch.X64
 
         /// <summary>Points GS at this CPU's per-CPU area.</summary>
         public static void SetGsBase(ulong address) => WriteMsr(GsBaseMsr, address);
+
+        private const uint EferMsr = 0xC0000080;
+        private const ulong EferNoExecuteEnable = 1UL << 11;
+
+        /// <summary>
+        /// Sets EFER.NXE so that page-table entries may carry the no-execute bit. Must be on (on
+        /// every CPU) before a page table with NX bits is loaded: without it bit 63 is reserved.
+        /// </summary>
+        public static void EnableNoExecute() => WriteMsr(EferMsr, ReadMsr(EferMsr) | EferNoExecuteEnable);
+
+        public static bool NoExecuteEnabled => (ReadMsr(EferMsr) & EferNoExecuteEnable) != 0;
+
+        /// <summary>CPUID 0x80000001 EDX bit 26: 1 GiB pages in the PDPT.</summary>
+        public static bool SupportsGigabytePages => ExtendedFeatureEdx(26);
+
+        /// <summary>CPUID 0x80000001 EDX bit 20: the NX (execute-disable) page bit.</summary>
+        public static bool SupportsNoExecute => ExtendedFeatureEdx(20);
+
+        private static bool ExtendedFeatureEdx(int bit)
+        {
+            if (Cpuid(0x80000000).Eax < 0x80000001) return false;
+            return (Cpuid(0x80000001).Edx & (1u << bit)) != 0;
+        }
 
         /// <summary>Initial APIC id of the executing CPU (CPUID leaf 1); works at any privilege level.</summary>
         public static uint CurrentApicId => Cpuid(1).Ebx >> 24;

@@ -61,6 +61,12 @@ arch_write_cr3:
     mov %rdi, %cr3
     ret
 
+/* void arch_invlpg(ulong address): drops this CPU's TLB entry for one page. */
+    .globl arch_invlpg
+arch_invlpg:
+    invlpg (%rdi)
+    ret
+
 /* ulong arch_rdmsr(uint msr) / void arch_wrmsr(uint msr, ulong value) */
     .globl arch_rdmsr
 arch_rdmsr:

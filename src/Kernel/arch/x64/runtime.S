@@ -67,6 +67,19 @@ arch_modules_end:
     lea __stop___modules(%rip), %rax
     ret
 
+/* byte* arch_image_start(void): first byte of the loaded image (the multiboot header, then code). */
+    .globl arch_image_start
+arch_image_start:
+    lea __image_start(%rip), %rax
+    ret
+
+/* byte* arch_text_end(void): first byte after the image's code (.boot and .text); everything
+ * from here to the image end is data, which the kernel's page tables map no-execute. */
+    .globl arch_text_end
+arch_text_end:
+    lea __text_end(%rip), %rax
+    ret
+
 /* byte* arch_image_end(void): first byte after the loaded image and its .bss. */
     .globl arch_image_end
 arch_image_end:
@@ -167,6 +180,13 @@ arch_boot_stack_top:
     lea boot_stack_top(%rip), %rax
     ret
 
+/* byte* arch_boot_stack_bottom(void): lowest byte of the boot CPU's stack; the page below it is
+ * its (unmapped) guard page. */
+    .globl arch_boot_stack_bottom
+arch_boot_stack_bottom:
+    lea boot_stack_bottom(%rip), %rax
+    ret
+
 /* ulong arch_bios_ebda(void): physical address of the BIOS's extended data area, read by boot.S
  * from the BIOS data area before page 0 was unmapped (0 if unknown). */
     .globl arch_bios_ebda
@@ -174,11 +194,6 @@ arch_bios_ebda:
     mov bios_ebda(%rip), %eax
     ret
 
-/* byte* arch_boot_stack_bottom(void): lowest address of the boot CPU's stack (above its guard page). */
-    .globl arch_boot_stack_bottom
-arch_boot_stack_bottom:
-    lea boot_stack_bottom(%rip), %rax
-    ret
 
 /* ulong arch_boot_tsc(void): the TSC read by boot.S at the kernel's first instruction. */
     .globl arch_boot_tsc
