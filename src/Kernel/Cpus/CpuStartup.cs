@@ -17,10 +17,7 @@ namespace Nacre.Cpus
     /// </summary>
     public static unsafe partial class Cpus
     {
-        /// <summary>
-        /// AP stacks: plain heap blocks for now, no guard page (the boot map uses 2 MiB pages; a
-        /// guard needs the paging/Stacks API of the memory layer). 64 KiB is ample for idle work.
-        /// </summary>
+        /// <summary>AP boot stacks (each AP's idle thread runs on it), with an unmapped guard page below.</summary>
         public const int ApStackSize = 64 * 1024, DoubleFaultStackSize = 16 * 1024;
 
         private const ulong StartTimeoutNs = 2000000000; // TCG with more vCPUs than host cores is slow
@@ -35,13 +32,19 @@ namespace Nacre.Cpus
         {
             Get(0)->ApicId = Lapic.Id; // the x2APIC id, which CPUID.1 truncates to 8 bits
             int wanted = Madt.CpuCount;
-            if (wanted > 1) ApStartup.Prepare();
+            if (wanted > 1)
+            {
+                // The kernel's page tables map the low MiB no-execute; the trampoline runs from there.
+                Paging.Map(ApStartup.TrampolineAddress, ApStartup.TrampolineAddress, executable: true);
+                ApStartup.Prepare();
+            }
             int index = 1;
             for (int i = 0; i < wanted && index < Max; i++)
             {
                 uint apicId = Madt.CpuApicId(i);
                 if (apicId == Get(0)->ApicId) continue;
-                ulong stackTop = (ulong)BootHeap.Alloc(ApStackSize) + ApStackSize;
+                ulong stackTop = Stacks.Allocate(ApStackSize);
+                if (stackTop == 0) Diagnostics.Panic.Message("out of memory for the stacks of the other CPUs");
                 ulong dfTop = (ulong)BootHeap.Alloc(DoubleFaultStackSize) + DoubleFaultStackSize;
                 byte* gdtr = Gdt.CreateForCpu(dfTop, stackTop);
                 fixed (int* online = &s_starting) 
@@ -69,10 +72,10 @@ namespace Nacre.Cpus
             Interrupts.InitializeThisCpu();
             PerCpu* self = Register((int)index, Lapic.Id, stackTop);
             TimerQueue.InitializeThisCpu();
-            self->IdleJump = BootHeap.Alloc(JumpBuffer.Size);
+            Threads.Scheduler.InitializeCpuAsIdle(stackTop - ApStackSize, ApStackSize, Threads.IdlePolicy.Halt);
             Volatile.Write(ref self->Online, 1);
             Volatile.Write(ref s_starting, 1);
-            IdleLoop(self);
+            Threads.Scheduler.RunIdle();
         }
 
         private static void Report()

@@ -8,9 +8,9 @@ namespace Nacre.Cpus
     /// <summary>
     /// Running a function on another CPU. Each CPU has a one-item mailbox in its PerCpu: a poster
     /// claims it, writes function and argument, marks it posted and kicks the CPU out of hlt; the
-    /// CPU's idle loop runs it with interrupts on and bumps a completion ticket, then kicks the
-    /// poster. Only a CPU in its idle loop takes work: the boot CPU runs Main, so RunOn(0) from
-    /// another CPU waits until Main is done (i.e. forever); to the caller's own CPU it is a call.
+    /// CPU's idle loop (Scheduler.RunIdle) runs it with interrupts on and bumps a completion
+    /// ticket, then kicks the poster. Only an idle CPU takes work: posted to a CPU busy with
+    /// threads, it runs once they all block or end; to the caller's own CPU it is a call.
     /// </summary>
     public static unsafe partial class Cpus
     {
@@ -80,37 +80,36 @@ namespace Nacre.Cpus
         }
 
         /// <summary>
-        /// Abandons whatever this CPU is doing and returns to its idle loop (a test assertion failing
-        /// on it: the frames in between are dropped, a running work item counts as finished).
-        /// Returns only on a CPU without an idle loop (the boot CPU).
+        /// Abandons whatever this CPU is doing (a test assertion failing on it). In the idle thread
+        /// (posted work, a timer callback) it long-jumps back to the idle loop, a running work item
+        /// counting as finished; in any other thread it ends that thread. Returns only on a CPU
+        /// without an idle loop.
         /// </summary>
         internal static void AbandonToIdle()
         {
             PerCpu* self = Current;
+            Threads.Thread* thread = (Threads.Thread*)self->CurrentThread;
+            if (thread != null && !thread->IsIdle) Threads.Thread.Exit(long.MinValue);
             if (self->IdleJump != null) JumpBuffer.LongJump((JumpBuffer*)self->IdleJump, 1);
         }
 
-        private static void IdleLoop(PerCpu* self)
+        /// <summary>In the idle loop after a long jump back: interrupts on, abandoned work finished.</summary>
+        internal static void FinishAbandonedWork(PerCpu* self)
         {
-            Cpu.EnableInterrupts();
-            if (JumpBuffer.SetJump((JumpBuffer*)self->IdleJump) != 0)
-            {
-                Cpu.EnableInterrupts();
-                if (self->Working != 0) Finish(self);
-            }
-            while (true)
-            {
-                Cpu.DisableInterrupts();
-                if (Volatile.Read(ref self->WorkState) != Posted)
-                {
-                    Cpu.EnableInterruptsAndHalt();
-                    continue;
-                }
-                Cpu.EnableInterrupts();
-                self->Working = 1;
-                ((delegate*<void*, void>)self->WorkFunction)(self->WorkArgument);
-                Finish(self);
-            }
+            if (Interrupts.Ready) Cpu.EnableInterrupts();
+            if (self->Working != 0) Finish(self);
+        }
+
+        internal static bool HasPostedWork(PerCpu* self) => Volatile.Read(ref self->WorkState) == Posted;
+
+        /// <summary>Runs the work posted to this CPU, if any (from its idle loop, interrupts on).</summary>
+        internal static bool RunPostedWork(PerCpu* self)
+        {
+            if (Volatile.Read(ref self->WorkState) != Posted) return false;
+            self->Working = 1;
+            ((delegate*<void*, void>)self->WorkFunction)(self->WorkArgument);
+            Finish(self);
+            return true;
         }
 
         private static void Finish(PerCpu* self)

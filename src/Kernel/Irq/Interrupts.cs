@@ -39,6 +39,7 @@ namespace Nacre.Irq
             Register(Vectors.Kick, &OnKick);
             Register(Vectors.ApicError, &OnApicError);
             s_enabled = true;
+            Context.InitialFlags = 0x202; // threads created from now on start with interrupts on
             Cpu.EnableInterrupts();
         }
 
@@ -82,6 +83,7 @@ namespace Nacre.Irq
                 return;
             }
             handler(frame);
+            Threads.Scheduler.OnInterruptExit();
         }
 
         private static void ReportUnexpected(int vector)

@@ -28,6 +28,21 @@ namespace Nacre.Sync
                 while (!TryWait()) _waiters.WaitUntil(&Available, self);
         }
 
+        /// <summary>Wait with a timeout: false (nothing taken) if timeoutNs passed first.</summary>
+        public bool Wait(ulong timeoutNs)
+        {
+            ulong deadline = Nacre.Timing.Time.NowNs + timeoutNs;
+            fixed (Semaphore* self = &this)
+            {
+                while (!TryWait())
+                {
+                    ulong now = Nacre.Timing.Time.NowNs;
+                    if (now >= deadline || !_waiters.WaitUntil(&Available, self, deadline - now)) return TryWait();
+                }
+            }
+            return true;
+        }
+
         public void Post()
         {
             Interlocked.Increment(ref _count);

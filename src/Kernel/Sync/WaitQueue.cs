@@ -30,6 +30,50 @@ namespace Nacre.Sync
             }
         }
 
+        /// <summary>
+        /// WaitUntil with a deadline: false if timeoutNs passed first. A timer wakes the thread;
+        /// whichever of the timer and a waker takes the thread off this queue first wakes it.
+        /// </summary>
+        public bool WaitUntil(delegate*<void*, bool> condition, void* argument, ulong timeoutNs)
+        {
+            Thread* self = Thread.Current;
+            ulong deadline = Nacre.Timing.Time.NowNs + timeoutNs;
+            Nacre.Timing.Timer timer = Scheduler.SleepTimerOf(self);
+            fixed (WaitQueue* queue = &this)
+            {
+                while (true)
+                {
+                    ulong flags = _lock.AcquireIrqSave();
+                    if (condition(argument)) { _lock.ReleaseIrqRestore(flags); return true; }
+                    ulong now = Nacre.Timing.Time.NowNs;
+                    if (now >= deadline) { _lock.ReleaseIrqRestore(flags); return false; }
+                    self->TimedQueue = queue;
+                    self->TimedOut = 0;
+                    timer.Arm(deadline - now);
+                    SleepLocked(flags);
+                    timer.Cancel();
+                    self->TimedQueue = null;
+                }
+            }
+        }
+
+        /// <summary>Takes t off the queue if it is still on it (a timed wait's timer racing a waker).</summary>
+        internal bool Remove(Thread* t)
+        {
+            ulong flags = _lock.AcquireIrqSave();
+            Thread* prev = null;
+            for (Thread* q = _head; q != null; prev = q, q = q->Next)
+            {
+                if (q != t) continue;
+                if (prev == null) _head = q->Next; else prev->Next = q->Next;
+                if (_tail == q) _tail = prev;
+                _lock.ReleaseIrqRestore(flags);
+                return true;
+            }
+            _lock.ReleaseIrqRestore(flags);
+            return false;
+        }
+
         /// <summary>Sleeps until the next WakeOne/WakeAll (the caller rechecks its own condition).</summary>
         public void Sleep()
         {

@@ -17,6 +17,7 @@ namespace Nacre.Testing
         private static string s_failure;
         private static string s_remoteFailure;  // the first failure on another CPU during the test
         private static int s_runnerCpu;
+        private static Threads.Thread* s_testThread;
 
         /// <summary>args: optional substrings; only tests whose name contains one of them run.</summary>
         public static int Run(TestCase[] tests, string[] args)
@@ -47,6 +48,7 @@ namespace Nacre.Testing
         {
             s_failure = null;
             s_remoteFailure = null;
+            s_testThread = Threads.Thread.Current;
             fixed (JumpBuffer* frame = &s_testFrame)
             {
                 if (JumpBuffer.SetJump(frame) == 0)
@@ -74,12 +76,14 @@ namespace Nacre.Testing
         public static void Fail(string message)
         {
             if (!s_inTest) Panic.Message(string.Concat("assertion failed outside a test: ", message));
-            if (CurrentCpu != s_runnerCpu)
+            if (CurrentCpu != s_runnerCpu || Threads.Thread.Current != s_testThread)
             {
-                // On another CPU (work from Cpus.RunOn, a timer callback): record the first failure
-                // for the test and abandon that CPU's work; the test itself goes on and then fails.
+                // Elsewhere (another thread, work from Cpus.RunOn, a timer callback): record the
+                // first failure for the test and abandon that work (ending its thread); the test
+                // itself goes on and then fails.
                 System.Threading.Interlocked.CompareExchange(ref s_remoteFailure,
-                    string.Concat(message ?? "failed", " (on CPU ", CurrentCpu.ToString(), ")"), null);
+                    string.Concat(message ?? "failed", " (on CPU ", CurrentCpu.ToString(), ", thread ",
+                        Threads.Thread.Current->Id.ToString(), ")"), null);
                 Nacre.Cpus.Cpus.AbandonToIdle();
                 Panic.Message(string.Concat("assertion failed on a CPU that cannot abandon its work: ", message));
             }

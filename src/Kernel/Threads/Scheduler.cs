@@ -13,8 +13,10 @@ namespace Nacre.Threads
         public Thread* Idle;
         public Thread* Previous;        // the thread switched away from, until FinishSwitch
         public IdlePolicy Policy;
-        public volatile int Halted;     // in hlt: a wake-up must send an IPI
+        public int Halted;              // in hlt: a wake-up must send an IPI
         public int Index;
+        public int PreemptRequested;    // set by the quantum timer; honoured when the interrupt ends
+        public Nacre.Timing.Timer Quantum; // periodic, while preemptive
     }
 
     /// <summary>
@@ -25,9 +27,6 @@ namespace Nacre.Threads
     public static unsafe class Scheduler
     {
         private static int s_nextPlacement;
-
-        /// <summary>Set by the SMP layer: wakes a halted CPU (an IPI). Null until there are IPIs.</summary>
-        public static delegate*<int, void> KickCpu;
 
         public static Thread* CurrentThread => (Thread*)Cpus.Cpus.Current->CurrentThread;
 
@@ -41,7 +40,15 @@ namespace Nacre.Threads
         /// Gives the calling CPU a scheduler. The code running now becomes a thread on the given
         /// stack (the boot thread on CPU 0); an idle thread is created for the CPU.
         /// </summary>
-        public static void InitializeCpu(ulong stackBottom, nuint stackSize, IdlePolicy policy)
+        public static void InitializeCpu(ulong stackBottom, nuint stackSize, IdlePolicy policy) => InitializeCpu(stackBottom, stackSize, policy, false);
+
+        /// <summary>
+        /// For the other CPUs: the code running now (the CPU's start-up path) becomes its idle
+        /// thread; the caller then calls RunIdle.
+        /// </summary>
+        public static void InitializeCpuAsIdle(ulong stackBottom, nuint stackSize, IdlePolicy policy) => InitializeCpu(stackBottom, stackSize, policy, true);
+
+        private static void InitializeCpu(ulong stackBottom, nuint stackSize, IdlePolicy policy, bool bootIsIdle)
         {
             PerCpu* cpu = Cpus.Cpus.Current;
             CpuScheduler* s = (CpuScheduler*)BootHeap.Alloc((nuint)sizeof(CpuScheduler));
@@ -56,13 +63,21 @@ namespace Nacre.Threads
             boot->StackSize = stackSize;
             boot->Id = Interlocked.Increment(ref s_ids);
 
-            Thread* idle = ThreadPool.Take(16 * 1024);
-            idle->IsIdle = true;
-            idle->Cpu = idle->BoundCpu = cpu->Index;
-            idle->Entry = &IdleLoop;
-            idle->State = ThreadState.Ready;
-            idle->SavedRsp = Context.InitialStack(idle->StackBottom + idle->StackSize, (ulong)idle);
-            s->Idle = idle;
+            if (bootIsIdle)
+            {
+                boot->IsIdle = true;
+                s->Idle = boot;
+            }
+            else
+            {
+                Thread* idle = ThreadPool.Take(16 * 1024);
+                idle->IsIdle = true;
+                idle->Cpu = idle->BoundCpu = cpu->Index;
+                idle->Entry = &IdleEntry;
+                idle->State = ThreadState.Ready;
+                idle->SavedRsp = Context.InitialStack(idle->StackBottom + idle->StackSize, (ulong)idle);
+                s->Idle = idle;
+            }
 
             cpu->CurrentThread = boot;
             cpu->Scheduler = s;
@@ -96,7 +111,10 @@ namespace Nacre.Threads
             t->State = ThreadState.Ready;
             s->Queue.Append(t);
             s->Queue.Lock.ReleaseIrqRestore(flags);
-            if (s->Halted != 0 && KickCpu != null && t->Cpu != Cpus.Cpus.Current->Index) KickCpu(t->Cpu);
+            // Store (queue) then load (Halted): x86 may reorder those without a fence, and the idle
+            // loop does the mirror image (Halted, then queue), so one of the two sees the other.
+            Interlocked.MemoryBarrier();
+            if (Volatile.Read(ref s->Halted) != 0 && t->Cpu != Cpus.Cpus.Current->Index) Irq.Ipi.Kick(t->Cpu);
         }
 
         public static void Yield() => Schedule(requeueCurrent: true);
@@ -166,23 +184,100 @@ namespace Nacre.Threads
             if (reap) ThreadPool.Return(prev);
         }
 
-        /// <summary>The idle thread: runs whatever becomes ready, else polls or halts per policy.</summary>
-        private static long IdleLoop(void* unused)
+        private static long IdleEntry(void* unused)
         {
+            RunIdle();
+            return 0;
+        }
+
+        /// <summary>
+        /// The idle loop (never returns): runs work posted with Cpus.RunOn, then whatever thread
+        /// is ready, else polls or halts per policy. Work that fails a test is abandoned back here.
+        /// </summary>
+        public static void RunIdle()
+        {
+            PerCpu* cpu = Cpus.Cpus.Current;
+            cpu->IdleJump = BootHeap.Alloc(JumpBuffer.Size);
+            JumpBuffer.SetJump((JumpBuffer*)cpu->IdleJump);
+            Cpus.Cpus.FinishAbandonedWork(cpu);
             while (true)
             {
                 CpuScheduler* s = This;
+                if (Cpus.Cpus.RunPostedWork(cpu)) continue;
                 if (s->Queue.Count > 0) { Schedule(requeueCurrent: false); continue; }
-                if (s->Policy == IdlePolicy.Halt)
+                if (s->Policy == IdlePolicy.Halt && Irq.Interrupts.Ready)
                 {
                     Cpu.DisableInterrupts();
-                    s->Halted = 1;
-                    if (s->Queue.Count == 0) Cpu.EnableInterruptsAndHalt();
+                    Interlocked.Exchange(ref s->Halted, 1);
+                    if (s->Queue.Count == 0 && !Cpus.Cpus.HasPostedWork(cpu)) Cpu.EnableInterruptsAndHalt();
                     else Cpu.EnableInterrupts();
-                    s->Halted = 0;
+                    Volatile.Write(ref s->Halted, 0);
                 }
                 else Cpu.Pause();
             }
+        }
+
+        /// <summary>
+        /// Turns preemption on for this CPU: every quantumNs the running thread goes to the back of
+        /// the queue if another is ready (0 turns it off: cooperative again).
+        /// </summary>
+        public static void SetPreemption(ulong quantumNs)
+        {
+            CpuScheduler* s = This;
+            if (s->Quantum == null) s->Quantum = new Nacre.Timing.Timer(&OnQuantum, s);
+            if (quantumNs == 0) s->Quantum.Cancel();
+            else s->Quantum.ArmPeriodic(quantumNs);
+        }
+
+        private static void OnQuantum(void* state)
+        {
+            CpuScheduler* s = (CpuScheduler*)state;
+            if (s->Queue.Count > 0) s->PreemptRequested = 1;
+        }
+
+        /// <summary>Called as an interrupt ends (IF=0, EOI sent): switches if the quantum expired.</summary>
+        internal static void OnInterruptExit()
+        {
+            PerCpu* cpu = Cpus.Cpus.Current;
+            CpuScheduler* s = (CpuScheduler*)cpu->Scheduler;
+            if (s == null || s->PreemptRequested == 0) return;
+            s->PreemptRequested = 0;
+            if (!((Thread*)cpu->CurrentThread)->IsIdle) Schedule(requeueCurrent: true);
+        }
+
+        /// <summary>Sleeps the calling thread for at least ns (a timer on this CPU wakes it).</summary>
+        public static void Sleep(ulong ns)
+        {
+            Thread* self = CurrentThread;
+            if (self->IsIdle) { Nacre.Timing.Time.Delay(ns); return; }
+            Nacre.Timing.Timer timer = SleepTimerOf(self);
+            ulong flags = Cpu.SaveFlagsAndDisableInterrupts();
+            self->State = ThreadState.Blocked;
+            timer.Arm(ns);
+            Block();
+            Cpu.RestoreFlags(flags);
+        }
+
+        // One reusable timer per thread control block (pooled with it): no allocation per sleep.
+        internal static Nacre.Timing.Timer SleepTimerOf(Thread* t)
+        {
+            if (t->SleepTimer == 0)
+            {
+                object timer = new Nacre.Timing.Timer(&WakeFromTimer, t);
+                t->SleepTimer = System.Runtime.CompilerServices.Unsafe.As<object, nint>(ref timer);
+            }
+            nint p = t->SleepTimer;
+            return System.Runtime.CompilerServices.Unsafe.As<nint, Nacre.Timing.Timer>(ref p);
+        }
+
+        private static void WakeFromTimer(void* t)
+        {
+            Thread* thread = (Thread*)t;
+            // A timed wait may already have been ended by its queue: only the side that removes the
+            // thread from its queue makes it ready.
+            if (thread->TimedQueue != null && !((Sync.WaitQueue*)thread->TimedQueue)->Remove(thread)) return;
+            thread->TimedOut = 1;
+            MakeReady(thread);
         }
 
         /// <summary>This CPU's idle policy (poll for latency, halt to free the core).</summary>

@@ -46,6 +46,9 @@ namespace Nacre.Threads
         internal ulong WakeDeadline;        // TSC cycles, for Sleep
         internal void** Locals;             // ThreadLocal slots
         internal Thread* PoolNext;
+        internal nint SleepTimer;           // a Timing.Timer, created on first Sleep, kept with the block
+        internal void* TimedQueue;          // the WaitQueue of a timed wait in progress
+        internal int TimedOut;              // set when a timed wait's timer woke the thread
 
         private static int s_nextId;
 
@@ -149,6 +152,9 @@ namespace Nacre.Threads
                 parent->ChildWaiters.WakeAll();
             Scheduler.ExitCurrent();
         }
+
+        /// <summary>Sleeps at least ns (other threads run meanwhile).</summary>
+        public static void Sleep(ulong ns) => Scheduler.Sleep(ns);
 
         /// <summary>Gives the CPU to the next ready thread on this CPU, if any.</summary>
         public static void Yield() => Scheduler.Yield();

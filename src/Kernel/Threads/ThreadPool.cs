@@ -27,8 +27,10 @@ namespace Nacre.Threads
             }
             s_lock.ReleaseIrqRestore(flags);
 
-            Thread* fresh = (Thread*)BootHeap.Alloc((nuint)sizeof(Thread));
-            fresh->StackBottom = (ulong)BootHeap.Alloc(stackSize);
+            Thread* fresh = (Thread*)Heap.Alloc((nuint)sizeof(Thread));
+            ulong top = Stacks.Allocate(stackSize);
+            if (fresh == null || top == 0) Diagnostics.Panic.Message("out of memory creating a thread");
+            fresh->StackBottom = top - stackSize;
             fresh->StackSize = stackSize;
             Reset(fresh);
             return fresh;
@@ -49,7 +51,9 @@ namespace Nacre.Threads
             ulong bottom = t->StackBottom;
             nuint size = t->StackSize;
             void** locals = t->Locals;
+            nint timer = t->SleepTimer;
             *t = default;
+            t->SleepTimer = timer;
             t->StackBottom = bottom;
             t->StackSize = size;
             t->Locals = locals;

@@ -54,7 +54,10 @@ public static unsafe class SyncTests
     {
         s_flag = 0;
         int woke = 0;
-        var sleepers = LaunchAll(4, () => { s_queue.WaitUntil(&FlagSet, null); Interlocked.Increment(ref woke); });
+        // On this CPU: each runs until it blocks when we yield, so all 4 are asleep before the flag flips.
+        var sleepers = new Thread*[4];
+        for (int i = 0; i < 4; i++)
+            sleepers[i] = Thread.Launch(() => { s_queue.WaitUntil(&FlagSet, null); Interlocked.Increment(ref woke); }, cpu: Nacre.Cpus.Cpus.Current->Index);
         for (int i = 0; i < 20; i++) Thread.Yield();
         Assert.Equal(0, woke, "nobody passes before the condition holds");
         Volatile.Write(ref s_flag, 1);
