@@ -52,6 +52,7 @@ namespace Nacre.Boot
             InitializeModules(modules, (int)(ModulesEnd() - modules));
             Threads.Scheduler.InitializeCpu((ulong)BootStackBottom(), (nuint)(BootStackTop() - BootStackBottom()), Threads.IdlePolicy.Poll);
             Nacre.Irq.Interrupts.Initialize();  // PICs masked, local APIC, IOAPIC; interrupts on
+            Nacre.Sync.Events.Initialize();     // the event IPI vector
             Nacre.Timing.Time.Initialize();     // TSC frequency, APIC timer, this CPU's timer queue
             Nacre.Cpus.Cpus.StartAll();         // the other CPUs, parked in their idle loops
 

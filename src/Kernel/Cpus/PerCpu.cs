@@ -26,5 +26,6 @@ namespace Nacre.Cpus
         public int WorkPoster;          // 80: CPU to kick when the work is done
         public int Working;             // 84: 1 while the idle loop runs posted work
         public void* IdleJump;          // 88: JumpBuffer to abandon work (a test failing on this CPU)
+        public ulong PendingEvents;     // 96: bit n = event n notified here and not yet run (Events.cs)
     }
 }

@@ -18,6 +18,9 @@ namespace Nacre.Irq
         /// <summary>Wakes a halted CPU; does nothing else.</summary>
         public const int Kick = 0xF1;
 
+        /// <summary>Events.Notify/Broadcast: run the pending event actions (Events.cs).</summary>
+        public const int Event = 0xF2;
+
         /// <summary>LAPIC internal error (LVT error).</summary>
         public const int ApicError = 0xFE;
 

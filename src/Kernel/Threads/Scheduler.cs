@@ -204,12 +204,13 @@ namespace Nacre.Threads
             {
                 CpuScheduler* s = This;
                 if (Cpus.Cpus.RunPostedWork(cpu)) continue;
+                if (Sync.Events.RunPending()) continue;
                 if (s->Queue.Count > 0) { Schedule(requeueCurrent: false); continue; }
                 if (s->Policy == IdlePolicy.Halt && Irq.Interrupts.Ready)
                 {
                     Cpu.DisableInterrupts();
                     Interlocked.Exchange(ref s->Halted, 1);
-                    if (s->Queue.Count == 0 && !Cpus.Cpus.HasPostedWork(cpu)) Cpu.EnableInterruptsAndHalt();
+                    if (s->Queue.Count == 0 && !Cpus.Cpus.HasPostedWork(cpu) && cpu->PendingEvents == 0) Cpu.EnableInterruptsAndHalt();
                     else Cpu.EnableInterrupts();
                     Volatile.Write(ref s->Halted, 0);
                 }
@@ -285,6 +286,15 @@ namespace Nacre.Threads
         {
             get => This->Policy;
             set => This->Policy = value;
+        }
+
+        public static IdlePolicy PolicyOf(int cpu) => Of(cpu)->Policy;
+
+        /// <summary>Sets the idle policy of any CPU (a halted CPU is kicked so it notices).</summary>
+        public static void SetPolicy(int cpu, IdlePolicy policy)
+        {
+            Of(cpu)->Policy = policy;
+            if (cpu != Cpus.Cpus.Current->Index && Irq.Interrupts.Ready) Irq.Ipi.Kick(cpu);
         }
 
         /// <summary>Threads waiting to run on cpu.</summary>

@@ -34,6 +34,18 @@ namespace System.Threading
             return Unsafe.As<nint, T>(ref r);
         }
 
+        /// <summary>Atomically ORs value into location; returns the previous value.</summary>
+        public static ulong Or(ref ulong location, ulong value)
+        {
+            ulong old = Volatile.Read(ref location);
+            while (true)
+            {
+                ulong seen = CompareExchange(ref location, old | value, old);
+                if (seen == old) return old;
+                old = seen;
+            }
+        }
+
         public static int Add(ref int location, int value) => ExchangeAdd(ref location, value) + value;
         public static long Add(ref long location, long value) => ExchangeAdd(ref location, value) + value;
         public static int Increment(ref int location) => ExchangeAdd(ref location, 1) + 1;
@@ -61,6 +73,7 @@ namespace System.Threading
         public static void Write(ref long location, long value) => Unsafe.As<long, VolatileNint>(ref location).Value = (nint)value;
         public static nint Read(ref nint location) => Unsafe.As<nint, VolatileNint>(ref location).Value;
         public static void Write(ref nint location, nint value) => Unsafe.As<nint, VolatileNint>(ref location).Value = value;
+        public static ulong Read(ref ulong location) => (ulong)Unsafe.As<ulong, VolatileNint>(ref location).Value;
         public static bool Read(ref bool location) => Unsafe.As<bool, VolatileBool>(ref location).Value;
         public static void Write(ref bool location, bool value) => Unsafe.As<bool, VolatileBool>(ref location).Value = value;
 
