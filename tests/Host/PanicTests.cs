@@ -16,6 +16,10 @@ public sealed class PanicTests
     [InlineData("null", new[] { "#PF", "CR2" })]
     [InlineData("bounds", new[] { "System.IndexOutOfRangeException" })]
     [InlineData("failfast", new[] { "Environment.FailFast", "fail fast requested" })]
+    [InlineData("cast", new[] { "System.InvalidCastException" })]
+    [InlineData("divide", new[] { "#DE divide error", "RIP=" })]
+    [InlineData("overflow", new[] { "#DF double fault", "stack overflow", "Program.Recurse" })]
+    [InlineData("thread-null", new[] { ", thread ", "#PF page fault", "CR2=0000000000000010", "RAX=", "ThreadFault" })]
     public void FailureEndsInPanicReport(string failure, string[] expectedText)
     {
         var result = CliResult.Invoke("run", BuiltImages.Get(PanicsProject), "--timeout", "120", "--", failure);

@@ -102,7 +102,15 @@ namespace Nacre.Diagnostics
                 Platform.Exit(Platform.PanicExitCode);
             }
             KernelConsole.WriteAscii("\n*** PANIC on CPU ");
-            KernelConsole.WriteDecimal(Cpu.CurrentApicId);
+            // Per-CPU state (GS) exists from early boot on; before it only the APIC id is known.
+            Cpus.PerCpu* cpu = Cpus.Cpus.Count > 0 ? Cpus.Cpus.Current : null;
+            KernelConsole.WriteDecimal(cpu != null ? cpu->Index : Cpu.CurrentApicId);
+            Threads.Thread* thread = cpu != null ? (Threads.Thread*)cpu->CurrentThread : null;
+            if (thread != null)
+            {
+                KernelConsole.WriteAscii(thread->IsIdle ? ", idle thread" : ", thread ");
+                if (!thread->IsIdle) KernelConsole.WriteDecimal(thread->Id);
+            }
             KernelConsole.WriteAscii(": ");
         }
 

@@ -42,7 +42,7 @@ namespace Nacre.Threads
         internal ulong StackBottom;
         internal nuint StackSize;
         internal bool Detached;
-        internal bool IsIdle;
+        public bool IsIdle { get; internal set; }
         internal ulong WakeDeadline;        // TSC cycles, for Sleep
         internal void** Locals;             // ThreadLocal slots
         internal Thread* PoolNext;

@@ -119,14 +119,14 @@ namespace CoreLib.Tests
             int dummy;
             d.TryGetValue(1, out dummy); // warm-up: any lazy initialisation happens here
             sum += d[2];
-            ulong before = BootHeap.Used;
+            ulong before = Nacre.Memory.Heap.BytesInUse;
             for (int i = 0; i < 1000; i++)
             {
                 sum += d[i % 100];
                 if (d.TryGetValue(i % 150, out int v)) sum += v;
                 if (d.ContainsKey(i)) sum++;
             }
-            ulong after = BootHeap.Used;
+            ulong after = Nacre.Memory.Heap.BytesInUse;
             Assert.Equal(0UL, after - before, "bytes allocated by 1000 Dictionary<int,int> lookups");
             Assert.True(sum > 0);
         }
@@ -138,9 +138,9 @@ namespace CoreLib.Tests
             string[] keys = { "alpha", "beta", "gamma", "delta" };
             for (int i = 0; i < keys.Length; i++) d[keys[i]] = i;
             int sum = d["beta"];
-            ulong before = BootHeap.Used;
+            ulong before = Nacre.Memory.Heap.BytesInUse;
             for (int i = 0; i < 1000; i++) sum += d[keys[i & 3]];
-            Assert.Equal(0UL, BootHeap.Used - before, "bytes allocated by 1000 Dictionary<string,int> lookups");
+            Assert.Equal(0UL, Nacre.Memory.Heap.BytesInUse - before, "bytes allocated by 1000 Dictionary<string,int> lookups");
             Assert.True(sum > 0);
         }
     }

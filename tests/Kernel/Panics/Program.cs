@@ -20,13 +20,22 @@ public static class Program
             case "overflow": return Recurse(1);
             case "spin": for (;;) { }
             case "exit": return 42;
+            case "thread-null": return ThreadFault();
             default:
-                Console.WriteLine("unknown case; expected throw|null|bounds|cast|divide|failfast|overflow|spin|exit");
+                Console.WriteLine("unknown case; expected throw|null|bounds|cast|divide|failfast|overflow|spin|exit|thread-null");
                 return 2;
         }
     }
 
     private static int NullDereference(Node n) => n.Next.Value;
+
+    // A fault in a thread on another CPU: the panic names that CPU and thread.
+    private static unsafe int ThreadFault()
+    {
+        Node missing = null;
+        Nacre.Threads.Thread* t = Nacre.Threads.Thread.Launch(() => (long)missing.Value, cpu: Nacre.Cpus.Cpus.Count > 1 ? 1 : 0);
+        return (int)Nacre.Threads.Thread.Join(t);
+    }
     private static int OutOfBounds(int[] a, int i) => a[i];
     private static int BadCast(object o) => ((Node)o).Value;
     private static int Divide(int a, int b) => a / b;
