@@ -24,18 +24,11 @@ arch_switch:
     push %r14
     push %r15
     mov %rsp, (%rdi)
-    mov %rsi, %rsp
-    pop %r15
-    pop %r14
-    pop %r13
-    pop %r12
-    pop %rbx
-    pop %rbp
-    popfq
-    ret
+    mov %rsi, %rdi
+    /* fall through */
 
 /* void arch_switch_first(ulong resume): like arch_switch, but there is nothing to save (the
- * caller is a context that will never run again, e.g. the boot path becoming an idle thread). */
+ * caller is a context that will never run again). */
     .globl arch_switch_first
 arch_switch_first:
     mov %rdi, %rsp
