@@ -12,9 +12,6 @@ namespace Nacre.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_switch")]
         public static extern void Switch(ulong* save, ulong resume);
 
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_switch_first")]
-        public static extern void SwitchFirst(ulong resume);
-
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_thread_start_address")]
         private static extern ulong ThreadStartAddress();
 
