@@ -40,6 +40,13 @@ public static partial class ProjectBuilder
         return new BuiltProject(projectFile, name, properties.Image, properties.IsTestImage, properties.TestCpus, result.Elapsed);
     }
 
+    /// <summary>The image a command was pointed at: a project (directory or .csproj) is built first, anything else is taken as an image path.</summary>
+    public static string ImageOf(string target, Terminal? progress)
+    {
+        var isProject = Directory.Exists(target) || target.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase);
+        return isProject ? Build(target, progress).Image : target;
+    }
+
     /// <summary>
     /// MSBuild's canonical error lines ("file(line,col): error CODE: text [project]"), each once.
     /// When a tool run by an Exec task failed (MSB3073), its own complaint is ordinary output

@@ -19,9 +19,7 @@ public static class IsoCommand
         };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(target)!;
-            var isProject = Directory.Exists(path) || path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase);
-            var image = isProject ? ProjectBuilder.Build(path, terminal).Image : path;
+            var image = ProjectBuilder.ImageOf(parse.GetValue(target)!, terminal);
             var iso = parse.GetValue(output) ?? Path.ChangeExtension(image, ".iso");
             terminal.Progress("iso", $"{image} -> {iso}");
             IsoBuilder.Build(image, iso, parse.GetValue(kernelArguments) ?? []);

@@ -73,8 +73,7 @@ public static class RunCommand
     /// <summary>A project (directory or .csproj) is built; anything else must be a valid image.</summary>
     private static string ResolveImage(string target, Terminal terminal)
     {
-        var isProject = Directory.Exists(target) || target.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase);
-        var image = isProject ? ProjectBuilder.Build(target, terminal).Image : target;
+        var image = ProjectBuilder.ImageOf(target, terminal);
         ImageValidator.Validate(image);
         return image;
     }
