@@ -1,3 +1,4 @@
+using Nacre.Arch.X64;
 using Nacre.Boot;
 
 namespace Nacre.Acpi
@@ -61,6 +62,8 @@ namespace Nacre.Acpi
                 if (!s_searched)
                 {
                     s_searched = true;
+                    // Nacre's VMM provides no firmware tables: its boot info says what ACPI would.
+                    if (Platform.IsHvm) return null;
                     byte* rsdp = BootInfo.AcpiRsdp != 0 ? (byte*)BootInfo.AcpiRsdp : SearchRsdp();
                     if (rsdp != null) UseRsdp(rsdp);
                 }

@@ -129,6 +129,41 @@ namespace Nacre.Boot
             }
         }
 
+        /// <summary>The boot info of Nacre's VMM (docs/hvm.md): memory map and command line.</summary>
+        public static void ParseHvm(byte* info)
+        {
+            HvmBootInfo.Parse(info);
+            uint count = *(uint*)(info + 0x14);
+            byte* map = (byte*)*(ulong*)(info + 0x18);
+            for (uint i = 0; i < count; i++, map += 24)
+                AddRegion(*(ulong*)map, *(ulong*)(map + 8), (MemoryRegionType)(*(uint*)(map + 16)));
+            CopyCommandLine((byte*)*(ulong*)(info + 0x40));
+            AddLoaderRange((ulong)info, (ulong)info + 4096);
+        }
+
+        /// <summary>
+        /// Whether the command line has this word (space-separated), before the heap exists: the
+        /// options that decide how the kernel boots (`deprivileged`) are read this way.
+        /// </summary>
+        public static bool HasWord(string word)
+        {
+            fixed (CommandLineBuffer* b = &s_commandLine)
+            {
+                int i = 0;
+                while (i < s_commandLineLength)
+                {
+                    while (i < s_commandLineLength && b->Bytes[i] == (byte)' ') i++;
+                    int start = i;
+                    while (i < s_commandLineLength && b->Bytes[i] != (byte)' ') i++;
+                    if (i - start != word.Length) continue;
+                    int k = 0;
+                    while (k < word.Length && b->Bytes[start + k] == (byte)word[k]) k++;
+                    if (k == word.Length) return true;
+                }
+            }
+            return false;
+        }
+
         private static void ParseMultiboot2(byte* info)
         {
             uint total = *(uint*)info;

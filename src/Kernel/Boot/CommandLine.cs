@@ -9,11 +9,14 @@ namespace Nacre.Boot
         public static string[] Arguments(string line, bool startsWithImagePath)
         {
             string[] words = Split(line);
-            if (words.Length == 0 || !startsWithImagePath) return words;
-            string[] args = new string[words.Length - 1];
-            for (int i = 1; i < words.Length; i++) args[i - 1] = words[i];
-            return args;
+            var args = new List<string>();
+            for (int i = startsWithImagePath ? 1 : 0; i < words.Length; i++)
+                if (!IsKernelOption(words[i])) args.Add(words[i]);
+            return args.ToArray();
         }
+
+        /// <summary>Words the kernel itself acts on (see docs/boot.md); Main does not see them.</summary>
+        public static bool IsKernelOption(string word) => word == "deprivileged";
 
         public static string[] Split(string line)
         {

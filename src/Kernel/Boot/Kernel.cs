@@ -45,9 +45,40 @@ namespace Nacre.Boot
             Idt.Initialize();
             if (!BootInfo.Parse(magic, info))
                 Panic.Message("not started by a multiboot loader (bad magic)");
+            Platform.Deprivileged = BootInfo.HasWord("deprivileged");
+            Continue();
+        }
+
+        /// <summary>Entered from hvm.S on the first vCPU (at CPL 3 in deprivileged mode).</summary>
+        [RuntimeExport("nacre_hvm_start")]
+        public static void HvmStart(byte* info)
+        {
+            Platform.IsHvm = true;
+            Hypercall.Initialize(DefaultHypercallPage);
+            if (!HvmBootInfo.Parse(info)) Panic.Message("HVM boot info has a wrong magic or version");
+            Hypercall.Initialize(HvmBootInfo.HypercallAddress);
+            BootInfo.ParseHvm(info);
+            Platform.Deprivileged = HvmBootInfo.Deprivileged;
+            Idt.Initialize();
+            Continue();
+        }
+
+        private const ulong DefaultHypercallPage = 0xFEB00000;
+
+        private static void Continue()
+        {
             InitializeHeap();
             MemorySystem.Initialize();          // zones, paging, kernel heap: `new` uses the heap from here
             Nacre.Cpus.Cpus.Register(0, Cpu.CurrentApicId, (ulong)BootStackTop());
+            // Under QEMU, deprivileged mode begins here: the per-CPU area exists and nothing has
+            // enabled interrupts yet. (The HVM entry dropped to CPL 3 before any C#.)
+            // The legacy PIC goes first: at CPL 3 the real IF is always on, and the BIOS left the
+            // PIT's IRQ 0 on vector 8, where it would pass for a double fault.
+            if (Platform.Deprivileged && !Cpu.AtUserLevel)
+            {
+                Pic.Disable();
+                Cpu.EnterDeprivileged();
+            }
             void** modules = ModulesStart();
             InitializeModules(modules, (int)(ModulesEnd() - modules));
             Threads.Scheduler.InitializeCpu((ulong)BootStackBottom(), (nuint)(BootStackTop() - BootStackBottom()), Threads.IdlePolicy.Poll);
@@ -57,7 +88,9 @@ namespace Nacre.Boot
             Nacre.Cpus.Cpus.StartAll();         // the other CPUs, parked in their idle loops
 
             string[] args = CommandLine.Arguments(BootInfo.CommandLine, BootInfo.CommandLineHasImagePath);
+            if (Platform.IsHvm) Hypercall.NotifyMainStarting();
             int code = AppMain(args);
+            if (Platform.IsHvm && HvmBootInfo.Serve) Nacre.Hvm.InvokeServer.Serve(code);
             Exit(code);
         }
 

@@ -1,4 +1,5 @@
 using System.Runtime;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Nacre.Acpi;
 using Nacre.Arch.X64;
@@ -31,6 +32,7 @@ namespace Nacre.Cpus
         public static void StartAll()
         {
             Get(0)->ApicId = Lapic.Id; // the x2APIC id, which CPUID.1 truncates to 8 bits
+            if (Platform.IsHvm) { StartHvmCpus(); return; }
             int wanted = Madt.CpuCount;
             if (wanted > 1)
             {
@@ -46,7 +48,7 @@ namespace Nacre.Cpus
                 ulong stackTop = Stacks.Allocate(ApStackSize);
                 if (stackTop == 0) Diagnostics.Panic.Message("out of memory for the stacks of the other CPUs");
                 ulong dfTop = (ulong)BootHeap.Alloc(DoubleFaultStackSize) + DoubleFaultStackSize;
-                byte* gdtr = Gdt.CreateForCpu(dfTop, stackTop);
+                byte* gdtr = Gdt.CreateForCpu(dfTop);
                 fixed (int* online = &s_starting) 
                 {
                     Volatile.Write(ref *online, 0);
@@ -65,6 +67,31 @@ namespace Nacre.Cpus
 
         private static int s_starting; // set by the AP being started once it is parked
 
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_hvm_release_ap")]
+        private static extern void ReleaseHvmCpu(ulong index, ulong stackTop);
+
+        // Under the HVM every vCPU is already running (hvm.S), waiting for a stack: no INIT/SIPI,
+        // no trampoline, and the VMM's GDT and per-vCPU TSS stay in use.
+        private static void StartHvmCpus()
+        {
+            int wanted = (int)Boot.HvmBootInfo.CpuCount;
+            for (int index = 1; index < wanted && index < Max; index++)
+            {
+                ulong stackTop = Stacks.Allocate(ApStackSize);
+                if (stackTop == 0) Diagnostics.Panic.Message("out of memory for the stacks of the other CPUs");
+                Volatile.Write(ref s_starting, 0);
+                ReleaseHvmCpu((ulong)index, stackTop);
+                ulong end = Time.NowNs + StartTimeoutNs;
+                while (Volatile.Read(ref s_starting) == 0)
+                {
+                    if (Time.NowNs > end) Diagnostics.Panic.Message("an HVM vCPU did not start");
+                    Cpu.Pause();
+                }
+            }
+            s_upAtNs = Time.NowNs;
+            Report();
+        }
+
         [RuntimeExport("nacre_ap_start")]
         private static void ApMain(long index, ulong stackTop)
         {
@@ -72,7 +99,8 @@ namespace Nacre.Cpus
             Interrupts.InitializeThisCpu();
             PerCpu* self = Register((int)index, Lapic.Id, stackTop);
             TimerQueue.InitializeThisCpu();
-            Threads.Scheduler.InitializeCpuAsIdle(stackTop - ApStackSize, ApStackSize, Threads.IdlePolicy.Halt);
+            var idle = Platform.IsHvm && !Boot.HvmBootInfo.HaltWhenIdle ? Threads.IdlePolicy.Poll : Threads.IdlePolicy.Halt;
+            Threads.Scheduler.InitializeCpuAsIdle(stackTop - ApStackSize, ApStackSize, idle);
             Volatile.Write(ref self->Online, 1);
             Volatile.Write(ref s_starting, 1);
             Threads.Scheduler.RunIdle();

@@ -10,6 +10,8 @@ namespace Nacre.Cpus
     {
         public const int Max = 256;
 
+        private const int ExceptionStackSize = 16 * 1024;
+
         private struct Table { public fixed ulong Entries[Max]; }
         private static Table s_table;
         private static int s_count;
@@ -33,6 +35,8 @@ namespace Nacre.Cpus
             cpu->Index = index;
             cpu->ApicId = apicId;
             cpu->KernelStackTop = stackTop;
+            // Deprivileged mode reflects CPU exceptions onto a stack of their own (deprivileged.S).
+            if (Platform.Deprivileged) cpu->ExceptionStackTop = (ulong)BootHeap.Alloc(ExceptionStackSize) + ExceptionStackSize;
             fixed (Table* t = &s_table) t->Entries[index] = (ulong)cpu;
             Cpu.SetGsBase((ulong)cpu);
             if (index + 1 > s_count) s_count = index + 1;

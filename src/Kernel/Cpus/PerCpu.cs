@@ -27,5 +27,10 @@ namespace Nacre.Cpus
         public int Working;             // 84: 1 while the idle loop runs posted work
         public void* IdleJump;          // 88: JumpBuffer to abandon work (a test failing on this CPU)
         public ulong PendingEvents;     // 96: bit n = event n notified here and not yet run (Events.cs)
+
+        // Deprivileged mode (arch/x64/deprivileged.S reads these at fixed offsets).
+        public ulong VirtualInterruptFlag;      // 104: 1 = interrupts enabled
+        public fixed ulong PendingVectors[4];   // 112: bit v = vector v arrived while masked
+        public ulong ExceptionStackTop;         // 144: CPU exceptions are reflected onto this stack
     }
 }

@@ -9,29 +9,49 @@ namespace Nacre.Devices
         [RuntimeExport("nacre_console_write")]
         public static void Write(char* text, int length)
         {
+            if (Platform.IsHvm) { WriteBuffered(text, length); return; }
+            byte* bytes = stackalloc byte[4];
             for (int i = 0; i < length; i++)
             {
-                uint c = text[i];
-                if (c >= 0xD800 && c <= 0xDBFF && i + 1 < length && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF)
-                {
-                    c = 0x10000 + ((c - 0xD800) << 10) + (uint)(text[++i] - 0xDC00);
-                }
-                if (c < 0x80) WriteByte((byte)c);
-                else if (c < 0x800) { WriteByte((byte)(0xC0 | (c >> 6))); WriteByte((byte)(0x80 | (c & 0x3F))); }
-                else if (c < 0x10000)
-                {
-                    WriteByte((byte)(0xE0 | (c >> 12)));
-                    WriteByte((byte)(0x80 | ((c >> 6) & 0x3F)));
-                    WriteByte((byte)(0x80 | (c & 0x3F)));
-                }
-                else
-                {
-                    WriteByte((byte)(0xF0 | (c >> 18)));
-                    WriteByte((byte)(0x80 | ((c >> 12) & 0x3F)));
-                    WriteByte((byte)(0x80 | ((c >> 6) & 0x3F)));
-                    WriteByte((byte)(0x80 | (c & 0x3F)));
-                }
+                int n = EncodeUtf8(text, length, ref i, bytes);
+                for (int k = 0; k < n; k++) WriteByte(bytes[k]);
             }
+        }
+
+        // UTF-8 of the character at text[i] (a surrogate pair advances i past its second half).
+        private static int EncodeUtf8(char* text, int length, ref int i, byte* output)
+        {
+            uint c = text[i];
+            if (c >= 0xD800 && c <= 0xDBFF && i + 1 < length && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF)
+                c = 0x10000 + ((c - 0xD800) << 10) + (uint)(text[++i] - 0xDC00);
+            if (c < 0x80) { output[0] = (byte)c; return 1; }
+            if (c < 0x800) { output[0] = (byte)(0xC0 | (c >> 6)); output[1] = (byte)(0x80 | (c & 0x3F)); return 2; }
+            if (c < 0x10000)
+            {
+                output[0] = (byte)(0xE0 | (c >> 12));
+                output[1] = (byte)(0x80 | ((c >> 6) & 0x3F));
+                output[2] = (byte)(0x80 | (c & 0x3F));
+                return 3;
+            }
+            output[0] = (byte)(0xF0 | (c >> 18));
+            output[1] = (byte)(0x80 | ((c >> 12) & 0x3F));
+            output[2] = (byte)(0x80 | ((c >> 6) & 0x3F));
+            output[3] = (byte)(0x80 | (c & 0x3F));
+            return 4;
+        }
+
+        // Under the HVM each console exit costs microseconds: text goes out in chunks, not bytes.
+        private static void WriteBuffered(char* text, int length)
+        {
+            const int Chunk = 256;
+            byte* buffer = stackalloc byte[Chunk + 4];
+            int n = 0;
+            for (int i = 0; i < length; i++)
+            {
+                n += EncodeUtf8(text, length, ref i, buffer + n);
+                if (n >= Chunk) { Hypercall.Write(buffer, (ulong)n); n = 0; }
+            }
+            if (n > 0) Hypercall.Write(buffer, (ulong)n);
         }
 
         /// <summary>Writes ASCII text without allocating (safe in panics and before the heap exists).</summary>
@@ -67,7 +87,7 @@ namespace Nacre.Devices
 
         private static void WriteByte(byte b)
         {
-            if (b == (byte)'\n') Serial.Write((byte)'\r');
+            if (b == (byte)'\n' && !Platform.IsHvm) Serial.Write((byte)'\r');
             Serial.Write(b);
         }
     }

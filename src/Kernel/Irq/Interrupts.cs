@@ -33,7 +33,7 @@ namespace Nacre.Irq
         /// </summary>
         public static void Initialize()
         {
-            if (Nacre.Acpi.Madt.HasLegacyPic) Pic.Disable();
+            if (Nacre.Acpi.Madt.HasLegacyPic && !Platform.IsHvm) Pic.Disable();
             Lapic.InitializeThisCpu(bootCpu: true, Vectors.Spurious, Vectors.ApicError);
             IoApic.Initialize();
             Register(Vectors.Kick, &OnKick);

@@ -1,4 +1,6 @@
 using System;
+using Nacre.Arch.X64;
+using Nacre.Diagnostics;
 using Nacre.Acpi;
 using Nacre.Devices;
 
@@ -24,8 +26,22 @@ namespace Nacre.Memory
             PhysicalMemory.Initialize(bootHeapStart, bootHeapEnd);
             Srat.Parse();
             Paging.Initialize();
+            MapArena();
             PageAllocator.Initialize();
             Heap.Initialize();
+        }
+
+        // The HVM's arena: the host's memory, at the host's virtual address (docs/hvm.md). It is
+        // not the kernel's to allocate; it only has to be reachable.
+        private static void MapArena()
+        {
+            if (!Platform.IsHvm || Boot.HvmBootInfo.ArenaBytes == 0) return;
+            ulong va = Boot.HvmBootInfo.ArenaVirtual, bytes = Boot.HvmBootInfo.ArenaBytes;
+            const ulong Mask = Paging.LargePageSize - 1;
+            if (((va | Boot.HvmBootInfo.ArenaPhysical | bytes) & Mask) != 0)
+                Panic.Message("HVM arena is not 2 MiB aligned");
+            if (va < Paging.IdentityLimit) Panic.Message("HVM arena overlaps the kernel's identity map");
+            Paging.MapLarge(va, Boot.HvmBootInfo.ArenaPhysical, bytes);
         }
 
         /// <summary>Prints zones, free blocks by order, heap and paging statistics (the shell's `mem`).</summary>

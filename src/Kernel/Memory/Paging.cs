@@ -18,7 +18,10 @@ namespace Nacre.Memory
     /// </summary>
     public static unsafe class Paging
     {
-        private const ulong Present = 1, Writable = 2, LargePage = 0x80;
+        private const ulong Present = 1, Writable = 2, User = 4, LargePage = 0x80;
+
+        // Writable, and in deprivileged mode also user-accessible: all kernel code runs at CPL 3 then.
+        private static ulong s_access = Writable;
         private const ulong NoExecuteBit = 1UL << 63;
         private const ulong AddressMask = 0x000FFFFFFFFFF000UL;
         // What a split copies from a large page into its smaller ones: present, writable, user,
@@ -60,6 +63,7 @@ namespace Nacre.Memory
         public static void Initialize()
         {
             s_hugePages = Cpu.SupportsGigabytePages;
+            s_access = Writable | (Platform.Deprivileged ? User : 0);
             s_noExecute = Cpu.SupportsNoExecute ? NoExecuteBit : 0;
             ulong top = PhysicalMemory.TopOfMemory;
             if (top < FourGiB) top = FourGiB;
@@ -71,13 +75,13 @@ namespace Nacre.Memory
                 ulong* pdpt = NextTable((ulong*)s_root, Index(g, 3), true);
                 if (s_hugePages)
                 {
-                    pdpt[Index(g, 2)] = g | Present | Writable | LargePage | s_noExecute;
+                    pdpt[Index(g, 2)] = g | Present | s_access | LargePage | s_noExecute;
                     continue;
                 }
                 ulong pd = NewTable();
                 for (ulong i = 0; i < 512; i++)
-                    ((ulong*)pd)[i] = (g + i * LargePageSize) | Present | Writable | LargePage | s_noExecute;
-                pdpt[Index(g, 2)] = pd | Present | Writable;
+                    ((ulong*)pd)[i] = (g + i * LargePageSize) | Present | s_access | LargePage | s_noExecute;
+                pdpt[Index(g, 2)] = pd | Present | s_access;
             }
 
             *Leaf4K(0, true) = 0;
@@ -97,8 +101,26 @@ namespace Nacre.Memory
         {
             ulong flags = s_lock.AcquireIrqSave();
             ulong* e = Leaf4K(virtualAddress, true);
-            *e = (physicalAddress & AddressMask) | Present | Writable | (executable ? 0 : s_noExecute);
+            *e = (physicalAddress & AddressMask) | Present | s_access | (executable ? 0 : s_noExecute);
             Cpu.InvalidatePage(virtualAddress);
+            s_lock.ReleaseIrqRestore(flags);
+        }
+
+        /// <summary>
+        /// Maps [virtualAddress, +bytes) to [physicalAddress, +bytes) with 2 MiB pages (all three
+        /// 2 MiB aligned), writable and no-execute: the HVM's arena, at the host's address.
+        /// </summary>
+        public static void MapLarge(ulong virtualAddress, ulong physicalAddress, ulong bytes)
+        {
+            ulong flags = s_lock.AcquireIrqSave();
+            for (ulong off = 0; off < bytes; off += LargePageSize)
+            {
+                ulong va = virtualAddress + off;
+                ulong* table = (ulong*)s_root;
+                for (int level = 3; level > 1; level--) table = NextTable(table, Index(va, level), true);
+                table[Index(va, 1)] = (physicalAddress + off) | Present | s_access | LargePage | s_noExecute;
+            }
+            Cpu.FlushTlb();
             s_lock.ReleaseIrqRestore(flags);
         }
 
@@ -200,7 +222,7 @@ namespace Nacre.Memory
             if ((e & Present) != 0) return (ulong*)(e & AddressMask);
             if (!create) return null;
             ulong t = NewTable();
-            table[index] = t | Present | Writable;
+            table[index] = t | Present | s_access;
             return (ulong*)t;
         }
 
@@ -215,7 +237,7 @@ namespace Nacre.Memory
             ulong childSize = PageSize << (9 * (level - 1));
             ulong childLarge = level == 2 ? LargePage : 0;
             for (ulong i = 0; i < 512; i++) ((ulong*)t)[i] = (baseAddress + i * childSize) | flags | childLarge;
-            *entry = t | Present | Writable;
+            *entry = t | Present | s_access;
             if (s_live) Cpu.FlushTlb();
         }
 

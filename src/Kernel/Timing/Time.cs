@@ -47,16 +47,22 @@ namespace Nacre.Timing
         public static void Initialize()
         {
             s_bootCycles = BootTsc();
-            ulong measured = TscCalibration.MeasureAgainstPit();
-            ulong fromCpuid = TscCalibration.FromCpuid(out string leaf);
-            // Trust CPUID only when it agrees with the clock on the wall (within 2%).
-            if (fromCpuid != 0 && Within(fromCpuid, measured, 50)) { s_frequency = fromCpuid; s_source = leaf; }
-            else { s_frequency = measured; s_source = "pit"; }
+            if (Platform.IsHvm) { s_frequency = Boot.HvmBootInfo.TscKhz * 1000; s_source = "the VMM"; }
+            else Calibrate();
             if (s_frequency < 1000000) Nacre.Diagnostics.Panic.Message("TSC calibration failed");
             s_nsPerCycle32 = (1000000000UL << 32) / s_frequency;
             s_cyclesPerNs32 = ((s_frequency / 1000000000UL) << 32) + ((s_frequency % 1000000000UL) << 32) / 1000000000UL;
             TimerQueue.Initialize();
             TimerQueue.InitializeThisCpu();
+        }
+
+        private static void Calibrate()
+        {
+            ulong measured = TscCalibration.MeasureAgainstPit();
+            ulong fromCpuid = TscCalibration.FromCpuid(out string leaf);
+            // Trust CPUID only when it agrees with the clock on the wall (within 2%).
+            if (fromCpuid != 0 && Within(fromCpuid, measured, 50)) { s_frequency = fromCpuid; s_source = leaf; }
+            else { s_frequency = measured; s_source = "pit"; }
         }
 
         private static bool Within(ulong a, ulong b, ulong fraction)

@@ -74,11 +74,17 @@ namespace System.Threading
         public static nint Read(ref nint location) => Unsafe.As<nint, VolatileNint>(ref location).Value;
         public static void Write(ref nint location, nint value) => Unsafe.As<nint, VolatileNint>(ref location).Value = value;
         public static ulong Read(ref ulong location) => (ulong)Unsafe.As<ulong, VolatileNint>(ref location).Value;
+        public static void Write(ref ulong location, ulong value) => Unsafe.As<ulong, VolatileNint>(ref location).Value = (nint)value;
+        public static uint Read(ref uint location) => (uint)Unsafe.As<uint, VolatileInt>(ref location).Value;
+        public static void Write(ref uint location, uint value) => Unsafe.As<uint, VolatileInt>(ref location).Value = (int)value;
+        public static byte Read(ref byte location) => Unsafe.As<byte, VolatileByte>(ref location).Value;
+        public static void Write(ref byte location, byte value) => Unsafe.As<byte, VolatileByte>(ref location).Value = value;
         public static bool Read(ref bool location) => Unsafe.As<bool, VolatileBool>(ref location).Value;
         public static void Write(ref bool location, bool value) => Unsafe.As<bool, VolatileBool>(ref location).Value = value;
 
         private struct VolatileInt { public volatile int Value; }
         private struct VolatileNint { public volatile nint Value; }
         private struct VolatileBool { public volatile bool Value; }
+        private struct VolatileByte { public volatile byte Value; }
     }
 }

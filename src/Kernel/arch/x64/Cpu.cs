@@ -75,12 +75,20 @@ namespace Nacre.Arch.X64
         /// <summary>True when maskable interrupts are enabled on this CPU (RFLAGS.IF).</summary>
         public static bool InterruptsEnabled => (ReadFlags() & (1UL << 9)) != 0;
 
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_halt")]
-        public static extern void Halt();
-
         /// <summary>Stops this CPU for good.</summary>
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_stop")]
         public static extern void Stop();
+
+        /// <summary>Drops the calling CPU to CPL 3 for good (deprivileged mode, deprivileged.S);
+        /// returns to the caller there. Needs the CPU's GS base and TSS.RSP0 set, interrupts off.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_enter_deprivileged")]
+        public static extern void EnterDeprivileged();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_read_cs")]
+        private static extern ulong ReadCs();
+
+        /// <summary>True when this code runs at CPL 3.</summary>
+        public static bool AtUserLevel => (ReadCs() & 3) == 3;
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_rdtsc")]
         public static extern ulong ReadTsc();

@@ -12,7 +12,7 @@ namespace Nacre.Arch.X64
         private const int Entries = 7, TssSize = 104;
 
         /// <summary>Builds the tables and returns the 10-byte GDTR image (limit, base) to load.</summary>
-        public static byte* CreateForCpu(ulong doubleFaultStackTop, ulong kernelStackTop)
+        public static byte* CreateForCpu(ulong doubleFaultStackTop)
         {
             byte* block = (byte*)BootHeap.Alloc(Entries * 8 + 8 + TssSize + 16);
             ulong* gdt = (ulong*)block;
@@ -28,7 +28,10 @@ namespace Nacre.Arch.X64
             gdt[5] = 0x0000890000000000UL | (TssSize - 1) | ((b & 0xFFFFFF) << 16) | (((b >> 24) & 0xFF) << 56);
             gdt[6] = b >> 32;
 
-            *(ulong*)(tss + 4) = kernelStackTop;        // RSP0 (used once code runs at CPL 3)
+            // RSP0: where deprivileged mode enters CPL 0 (interrupts, gates). Not the CPU's own
+            // stack: CPL 3 code runs on that, and the CPU would push frames over its live top.
+            const int Ring0StackSize = 16 * 1024;
+            *(ulong*)(tss + 4) = (ulong)BootHeap.Alloc(Ring0StackSize) + Ring0StackSize;
             *(ulong*)(tss + 36) = doubleFaultStackTop;  // IST1: the IDT sends #DF there
             *(ushort*)(tss + 102) = TssSize;            // no I/O permission bitmap
 

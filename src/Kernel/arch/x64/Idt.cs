@@ -27,6 +27,12 @@ namespace Nacre.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_isr_stub_table")]
         private static extern ulong* StubTable();
 
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_depriv_gate_address")]
+        private static extern ulong PrivilegeGateEntry();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_depriv_return_gate_address")]
+        private static extern ulong ReturnGateEntry();
+
         public const int DoubleFault = 8;
 
         public static void Initialize()
@@ -37,12 +43,16 @@ namespace Nacre.Arch.X64
                 Gate* gates = (Gate*)t;
                 for (int v = 0; v < 256; v++)
                 {
-                    ulong handler = stubs[v];
+                    // The deprivileged mode's two gates are entered by int from CPL 3 (DPL 3);
+                    // in ring-0 mode nothing raises those vectors.
+                    bool gate = v == Nacre.Irq.Vectors.PrivilegeGate || v == Nacre.Irq.Vectors.ReturnGate;
+                    ulong handler = v == Nacre.Irq.Vectors.PrivilegeGate ? PrivilegeGateEntry()
+                        : v == Nacre.Irq.Vectors.ReturnGate ? ReturnGateEntry() : stubs[v];
                     gates[v].OffsetLow = (ushort)handler;
                     gates[v].Selector = 0x08;
                     // Double faults run on their own stack (TSS IST1): the usual cause is an overflowed stack.
                     gates[v].Ist = (byte)(v == DoubleFault ? 1 : 0);
-                    gates[v].TypeAttributes = 0x8E; // present, DPL 0, 64-bit interrupt gate
+                    gates[v].TypeAttributes = (byte)(gate ? 0xEE : 0x8E); // present, DPL 3 or 0, 64-bit interrupt gate
                     gates[v].OffsetMid = (ushort)(handler >> 16);
                     gates[v].OffsetHigh = (uint)(handler >> 32);
                     gates[v].Reserved = 0;

@@ -36,7 +36,9 @@ namespace Nacre.Arch.X64
             ulong baseMsr = Cpu.ReadMsr(ApicBaseMsr);
             if (bootCpu)
             {
-                s_x2 = (Cpu.Cpuid(1).Ecx & (1u << 21)) != 0;
+                // Deprivileged, an MSR access is a trip through the emulated ring-0 gate, while an
+                // xAPIC register is a user-accessible MMIO page: stay in xAPIC mode there.
+                s_x2 = (Cpu.Cpuid(1).Ecx & (1u << 21)) != 0 && !Platform.Deprivileged;
                 ulong address = baseMsr & 0xFFFFFF000UL;
                 if (address == 0) address = Madt.LocalApicAddress;
                 s_mmio = (byte*)address;

@@ -26,9 +26,17 @@ namespace Nacre.Arch.X64
         /// <summary>Chooses the mode and, for one-shot mode, measures the timer clock (boot CPU, after Time).</summary>
         public static void Calibrate(int vector)
         {
-            s_deadline = (Cpu.Cpuid(1).Ecx & (1u << 24)) != 0;
+            // Deprivileged, the deadline MSR is a trip through the ring-0 gate: use the MMIO count.
+            s_deadline = (Cpu.Cpuid(1).Ecx & (1u << 24)) != 0 && !Platform.Deprivileged;
             if (s_deadline) return;
             Lapic.Write(Lapic.RegTimerDivide, DivideBy1);
+            if (Platform.IsHvm && Boot.HvmBootInfo.ApicTimerHz != 0 && Boot.HvmBootInfo.ApicTimerHz < (1UL << 32))
+            {
+                // The VMM knows its timer clock; measuring it would cost 10 ms of boot.
+                s_frequency = Boot.HvmBootInfo.ApicTimerHz;
+                s_ticksPerCycle32 = (s_frequency << 32) / Time.FrequencyHz;
+                return;
+            }
             Lapic.Write(Lapic.RegLvtTimer, Lapic.LvtMasked | (uint)vector);
             ulong start = Time.Cycles;
             Lapic.Write(Lapic.RegTimerInitial, 0xFFFFFFFF);

@@ -7,6 +7,7 @@ namespace Nacre.Arch.X64
 
         public static void Initialize()
         {
+            if (Platform.IsHvm) return;
             Cpu.OutB(Com1 + 1, 0x00);   // no UART interrupts: output is polled
             Cpu.OutB(Com1 + 3, 0x80);   // DLAB on to set the divisor
             Cpu.OutB(Com1 + 0, 0x01);   // 115200 baud
@@ -18,6 +19,7 @@ namespace Nacre.Arch.X64
 
         public static void Write(byte b)
         {
+            if (Platform.IsHvm) { Hypercall.WriteByte(b); return; }
             // Wait for the transmit holding register; bounded so a missing UART cannot hang the kernel.
             for (int i = 0; i < 100000 && (Cpu.InB(Com1 + 5) & 0x20) == 0; i++) Cpu.Pause();
             Cpu.OutB(Com1, b);

@@ -67,12 +67,12 @@ _start:
     /* PML4[0] → PDPT; PDPT[0..3] → four page directories of 512 × 2 MiB pages = 4 GiB. */
     mov $boot_pml4, %edi
     mov $boot_pdpt, %eax
-    or $0x3, %eax
+    or $0x7, %eax                       /* user-accessible too: deprivileged mode starts on these */
     mov %eax, (%edi)
 
     mov $boot_pdpt, %edi
     mov $boot_pd, %eax
-    or $0x3, %eax
+    or $0x7, %eax
     mov $4, %ecx
 1:  mov %eax, (%edi)
     add $4096, %eax
@@ -80,7 +80,7 @@ _start:
     loop 1b
 
     mov $boot_pd, %edi
-    mov $0x83, %eax                     /* present, writable, 2 MiB page */
+    mov $0x87, %eax                     /* present, writable, user, 2 MiB page */
     xor %edx, %edx                      /* high dword of the physical address */
     mov $2048, %ecx
 2:  mov %eax, (%edi)
@@ -97,7 +97,7 @@ _start:
     xor %eax, %eax
     call fill_page_table
     movl $0, boot_pt_null
-    movl $(boot_pt_null + 3), boot_pd
+    movl $(boot_pt_null + 7), boot_pd
 
     mov $boot_stack_guard, %eax
     shr $21, %eax                       /* index of the guard's 2 MiB page */
@@ -108,7 +108,7 @@ _start:
     mov $boot_pt_guard, %edi
     shl $21, %eax
     call fill_page_table
-    lea boot_pt_guard + 3, %eax
+    lea boot_pt_guard + 7, %eax
     mov %eax, boot_pd(, %ebx, 8)
     mov $boot_pt_guard, %edi
 4:  mov $boot_stack_guard, %eax
@@ -135,9 +135,9 @@ _start:
     ljmp $0x08, $long_mode
 
 /* fill_page_table: EDI = table, EAX = physical base of its 2 MiB; maps all 512 pages present,
- * writable. Clobbers EAX, ECX, EDI. */
+ * writable, user. Clobbers EAX, ECX, EDI. */
 fill_page_table:
-    or $0x3, %eax
+    or $0x7, %eax
     mov $512, %ecx
 5:  mov %eax, (%edi)
     movl $0, 4(%edi)
@@ -167,6 +167,8 @@ long_mode:
     mov %eax, 8(%rdi)                   /* base 63:32 */
     lea df_stack_top(%rip), %rax
     mov %rax, boot_tss+36(%rip)         /* IST1 */
+    lea ring0_stack_top(%rip), %rax
+    mov %rax, boot_tss+4(%rip)          /* RSP0: deprivileged mode enters CPL 0 on it */
     mov $0x28, %ax
     ltr %ax
 
@@ -228,6 +230,9 @@ boot_tss:   .skip 104
     .align 16
 df_stack:   .skip 16384
 df_stack_top:
+    .align 16
+ring0_stack: .skip 16384
+ring0_stack_top:
     .align 16
     .align 4096
 boot_stack_guard:                       /* unmapped: the boot stack's overflow guard */

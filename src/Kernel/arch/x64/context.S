@@ -7,6 +7,8 @@
  * has already saved the full state on the preempted thread's stack before calling C#.
  */
 
+#define PCPU_VIF        104
+
     .text
     .code64
 
@@ -17,6 +19,9 @@
     .globl arch_switch
 arch_switch:
     pushfq
+    cmpb $0, nacre_deprivileged(%rip)
+    jne switch_save_vif
+switch_saved_flags:
     push %rbp
     push %rbx
     push %r12
@@ -38,8 +43,26 @@ arch_switch_first:
     pop %r12
     pop %rbx
     pop %rbp
+    cmpb $0, nacre_deprivileged(%rip)
+    jne 1f
     popfq
     ret
+    /* Deprivileged: IF in the saved RFLAGS stands for the virtual IF (popfq at CPL 3 ignores it). */
+1:  mov (%rsp), %rax                    /* free: arch_switch returns nothing */
+    popfq
+    bt $9, %rax
+    jc 2f
+    movq $0, %gs:PCPU_VIF
+    ret
+2:  movq $1, %gs:PCPU_VIF
+    jmp depriv_deliver_pending
+
+switch_save_vif:
+    andq $~0x200, (%rsp)
+    cmpq $0, %gs:PCPU_VIF
+    je switch_saved_flags
+    orq $0x200, (%rsp)
+    jmp switch_saved_flags
 
 /* thread_start: where a new thread's first switch "returns" to. Its r12 holds the thread
  * (see Context.InitialStack); calls nacre_thread_entry(thread) on a 16-byte aligned stack with

@@ -1,13 +1,31 @@
 /* cpu.S — the privileged and special instructions C# cannot express. Only arch/x64 C# code
  * calls these (through [RuntimeImport]); the rest of the kernel goes through Nacre.Arch.X64.Cpu.
- * All follow the System V AMD64 calling convention and clobber only caller-saved registers. */
+ * All follow the System V AMD64 calling convention and clobber only caller-saved registers.
+ *
+ * In deprivileged mode (nacre_deprivileged = 1, deprivileged.S) the kernel runs at CPL 3: the
+ * privileged routines enter the int 0xF8 gate instead, and the interrupt-flag routines work on the
+ * per-CPU virtual IF (gs:PCPU_VIF) — a store, not a trap — delivering pending interrupts when it
+ * is set again. RFLAGS values they return carry the virtual IF in bit 9. */
+
+#define PCPU_VIF        104
 
     .text
     .code64
 
+/* GATE op: in deprivileged mode, performs the routine through the gate and returns. */
+.macro GATE op
+    cmpb $0, nacre_deprivileged(%rip)
+    je 9f
+    mov $\op, %eax
+    int $0xF8
+    ret
+9:
+.endm
+
 /* void arch_outb(ushort port, byte value) */
     .globl arch_outb
 arch_outb:
+    GATE 0
     mov %edi, %edx
     mov %esi, %eax
     outb %al, %dx
@@ -16,6 +34,7 @@ arch_outb:
 /* byte arch_inb(ushort port) */
     .globl arch_inb
 arch_inb:
+    GATE 1
     mov %edi, %edx
     xor %eax, %eax
     inb %dx, %al
@@ -24,6 +43,7 @@ arch_inb:
 /* void arch_outw(ushort port, ushort value) */
     .globl arch_outw
 arch_outw:
+    GATE 2
     mov %edi, %edx
     mov %esi, %eax
     outw %ax, %dx
@@ -32,6 +52,7 @@ arch_outw:
 /* void arch_outl(ushort port, uint value) */
     .globl arch_outl
 arch_outl:
+    GATE 3
     mov %edi, %edx
     mov %esi, %eax
     outl %eax, %dx
@@ -40,36 +61,43 @@ arch_outl:
 /* ulong arch_read_cr0/cr2/cr3/cr4(void) */
     .globl arch_read_cr0
 arch_read_cr0:
+    GATE 4
     mov %cr0, %rax
     ret
     .globl arch_read_cr2
 arch_read_cr2:
+    GATE 5
     mov %cr2, %rax
     ret
     .globl arch_read_cr3
 arch_read_cr3:
+    GATE 6
     mov %cr3, %rax
     ret
     .globl arch_read_cr4
 arch_read_cr4:
+    GATE 7
     mov %cr4, %rax
     ret
 
 /* void arch_write_cr3(ulong value): switches address space (flushes non-global TLB entries). */
     .globl arch_write_cr3
 arch_write_cr3:
+    GATE 8
     mov %rdi, %cr3
     ret
 
 /* void arch_invlpg(ulong address): drops this CPU's TLB entry for one page. */
     .globl arch_invlpg
 arch_invlpg:
+    GATE 9
     invlpg (%rdi)
     ret
 
 /* ulong arch_rdmsr(uint msr) / void arch_wrmsr(uint msr, ulong value) */
     .globl arch_rdmsr
 arch_rdmsr:
+    GATE 10
     mov %edi, %ecx
     rdmsr
     shl $32, %rdx
@@ -77,6 +105,7 @@ arch_rdmsr:
     ret
     .globl arch_wrmsr
 arch_wrmsr:
+    GATE 11
     mov %edi, %ecx
     mov %esi, %eax
     mov %rsi, %rdx
@@ -87,17 +116,26 @@ arch_wrmsr:
 /* void arch_lidt(void* pointer): loads the IDT register from a 10-byte limit/base pair. */
     .globl arch_lidt
 arch_lidt:
+    GATE 12
     lidt (%rdi)
     ret
 
 /* void arch_enable_interrupts(void) / void arch_disable_interrupts(void) */
     .globl arch_enable_interrupts
 arch_enable_interrupts:
+    cmpb $0, nacre_deprivileged(%rip)
+    jne 1f
     sti
     ret
+1:  movq $1, %gs:PCPU_VIF
+    jmp depriv_deliver_pending
     .globl arch_disable_interrupts
 arch_disable_interrupts:
+    cmpb $0, nacre_deprivileged(%rip)
+    jne 1f
     cli
+    ret
+1:  movq $0, %gs:PCPU_VIF
     ret
 
 /* ulong arch_save_flags_cli(void): returns RFLAGS, then disables interrupts. */
@@ -105,41 +143,64 @@ arch_disable_interrupts:
 arch_save_flags_cli:
     pushfq
     pop %rax
+    cmpb $0, nacre_deprivileged(%rip)
+    jne 1f
     cli
     ret
+1:  and $~0x200, %rax
+    cmpq $0, %gs:PCPU_VIF
+    je 2f
+    or $0x200, %rax
+    movq $0, %gs:PCPU_VIF
+2:  ret
 
 /* void arch_restore_flags(ulong flags): re-enables interrupts iff IF was set in flags. */
     .globl arch_restore_flags
 arch_restore_flags:
     push %rdi
     popfq
+    cmpb $0, nacre_deprivileged(%rip)
+    jne 1f
     ret
-
-/* void arch_halt(void): waits for the next interrupt. */
-    .globl arch_halt
-arch_halt:
-    hlt
+1:  bt $9, %rdi
+    jc 2f
+    movq $0, %gs:PCPU_VIF
     ret
+2:  movq $1, %gs:PCPU_VIF
+    jmp depriv_deliver_pending
 
 /* void arch_enable_interrupts_and_halt(void): sti; hlt. The one-instruction interrupt shadow of
  * sti makes the pair atomic: an interrupt that is already pending, or arrives after a caller
  * checked for work with IF=0, wakes the hlt instead of being taken before it (lost wake-up). */
     .globl arch_enable_interrupts_and_halt
 arch_enable_interrupts_and_halt:
+    cmpb $0, nacre_deprivileged(%rip)
+    jne 1f
     sti
     hlt
     ret
+1:  mov $13, %eax                       /* the gate's halt sets the virtual IF, then waits */
+    int $0xF8
+    jmp depriv_deliver_pending
 
 /* ulong arch_read_flags(void): RFLAGS. */
     .globl arch_read_flags
 arch_read_flags:
     pushfq
     pop %rax
+    cmpb $0, nacre_deprivileged(%rip)
+    jne 1f
     ret
+1:  and $~0x200, %rax
+    cmpq $0, %gs:PCPU_VIF
+    je 2f
+    or $0x200, %rax
+2:  ret
 
 /* void arch_stop(void): stops this CPU for good (interrupts off, halt forever). */
     .globl arch_stop
 arch_stop:
+    GATE 14
     cli
 1:  hlt
     jmp 1b
@@ -183,4 +244,10 @@ arch_read_rbp:
     .globl arch_read_gs0
 arch_read_gs0:
     mov %gs:0, %rax
+    ret
+
+/* ulong arch_read_cs(void): the code segment selector (its low two bits are the CPL). */
+    .globl arch_read_cs
+arch_read_cs:
+    mov %cs, %eax
     ret

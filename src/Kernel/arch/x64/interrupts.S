@@ -8,6 +8,8 @@
  * vector, error, rip, cs, rflags, rsp, ss — mirrored by Nacre.Arch.X64.TrapFrame.
  */
 
+#include "trapframe.h"
+
     .text
     .code64
 
@@ -42,21 +44,11 @@ isr_\n:
 .endr
 
 isr_common:
-    push %rax
-    push %rbx
-    push %rcx
-    push %rdx
-    push %rsi
-    push %rdi
-    push %rbp
-    push %r8
-    push %r9
-    push %r10
-    push %r11
-    push %r12
-    push %r13
-    push %r14
-    push %r15
+    testb $3, 24(%rsp)                  /* from CPL 3: deprivileged mode reflects it */
+    jnz depriv_from_user
+    cmpb $0, nacre_deprivileged(%rip)   /* CPL 0 in deprivileged mode: the halt gate */
+    jne depriv_from_kernel
+    PUSH_GPRS
     cld
     mov %rsp, %rbx                      /* TrapFrame*; rbx is callee-saved across the C# call */
     sub $512, %rsp
@@ -66,21 +58,7 @@ isr_common:
     call nacre_trap
     fxrstor (%rsp)
     mov %rbx, %rsp
-    pop %r15
-    pop %r14
-    pop %r13
-    pop %r12
-    pop %r11
-    pop %r10
-    pop %r9
-    pop %r8
-    pop %rbp
-    pop %rdi
-    pop %rsi
-    pop %rdx
-    pop %rcx
-    pop %rbx
-    pop %rax
+    POP_GPRS
     add $16, %rsp                       /* vector and error code */
     iretq
 

@@ -32,7 +32,13 @@ arch_setjmp:
     mov %rdx, 56(%rdi)
     pushfq
     pop %rdx
-    mov %rdx, 64(%rdi)
+    cmpb $0, nacre_deprivileged(%rip)
+    je 1f
+    and $~0x200, %rdx                   /* deprivileged: IF stands for the virtual IF */
+    cmpq $0, %gs:104
+    je 1f
+    or $0x200, %rdx
+1:  mov %rdx, 64(%rdi)
     xor %eax, %eax
     ret
 
@@ -54,7 +60,16 @@ arch_longjmp:
     mov 48(%rdi), %rsp
     pushq 64(%rdi)
     popfq
+    cmpb $0, nacre_deprivileged(%rip)
+    jne 2f
     jmp *56(%rdi)
+2:  pushq 56(%rdi)                      /* deprivileged: restore the virtual IF, then "return" */
+    btq $9, 64(%rdi)
+    jc 3f
+    movq $0, %gs:104
+    ret
+3:  movq $1, %gs:104
+    jmp depriv_deliver_pending
 
 /* void** arch_modules_start(void) / arch_modules_end(void): the bounds of ilc's __modules
  * section (an array of ReadyToRun header pointers) for module initialisation. */

@@ -119,7 +119,14 @@ ap_entry64:
     or $((1 << 9) | (1 << 10)), %rax
     mov %rax, %cr4
 
+    /* Deprivileged mode: this CPU drops to CPL 3 before its first C# instruction. */
+    cmpb $0, nacre_deprivileged(%rip)
+    je 1f
     mov T(ap_param_index), %rdi
+    call depriv_set_early_gs
+    call depriv_load_early_idt
+    call arch_enter_deprivileged
+1:  mov T(ap_param_index), %rdi
     mov %rsp, %rsi
     xor %ebp, %ebp
     call nacre_ap_start

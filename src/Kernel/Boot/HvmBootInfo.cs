@@ -1,0 +1,42 @@
+namespace Nacre.Boot
+{
+    /// <summary>
+    /// The HVM-specific fields of the VMM's boot info (layout in docs/hvm.md); BootInfo takes the
+    /// memory map and command line. Non-GC statics only: read before module initialisation.
+    /// </summary>
+    public static unsafe class HvmBootInfo
+    {
+        public const ulong Magic = 0x314D56485243414EUL; // "NACRHVM1"
+        public const uint FlagDeprivileged = 1, FlagHaltIdle = 2, FlagServe = 4;
+
+        public static uint CpuCount { get; private set; }
+        public static uint Flags { get; private set; }
+        public static ulong TscKhz { get; private set; }
+        public static ulong ArenaPhysical { get; private set; }
+        public static ulong ArenaVirtual { get; private set; }
+        public static ulong ArenaBytes { get; private set; }
+        public static ulong MailboxAddress { get; private set; }
+        public static ulong HypercallAddress { get; private set; }
+        public static ulong ApicTimerHz { get; private set; }
+
+        public static bool Deprivileged => (Flags & FlagDeprivileged) != 0;
+        public static bool HaltWhenIdle => (Flags & FlagHaltIdle) != 0;
+        public static bool Serve => (Flags & FlagServe) != 0;
+
+        /// <summary>False (nothing read) when the magic or version is wrong.</summary>
+        public static bool Parse(byte* info)
+        {
+            if (*(ulong*)info != Magic || *(uint*)(info + 0x08) != 1) return false;
+            CpuCount = *(uint*)(info + 0x0C);
+            Flags = *(uint*)(info + 0x10);
+            TscKhz = *(ulong*)(info + 0x20);
+            ArenaPhysical = *(ulong*)(info + 0x28);
+            ArenaVirtual = *(ulong*)(info + 0x30);
+            ArenaBytes = *(ulong*)(info + 0x38);
+            MailboxAddress = *(ulong*)(info + 0x48);
+            HypercallAddress = *(ulong*)(info + 0x50);
+            ApicTimerHz = *(ulong*)(info + 0x58);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Threading;
+using Nacre.Arch.X64;
+using Nacre.Boot;
+using Nacre.Irq;
+using Nacre.Sync;
+using Nacre.Threads;
+
+namespace Nacre.Hvm
+{
+    /// <summary>
+    /// Serves the host's calls under the HVM: after Main returns, one thread bound to each CPU
+    /// runs the exports the host posts to that CPU's mailbox. A polling CPU spins on its mailbox
+    /// (the lowest latency: the host's store is seen one cache-line transfer later); a halting one
+    /// sleeps until the host's MSI (vector Invoke) wakes it. Either way other threads on the CPU
+    /// still run: the poller yields to them, the sleeper is off the run queue.
+    /// </summary>
+    public static unsafe class InvokeServer
+    {
+        private const int SpinsBetweenYields = 4096;
+
+        private struct Queues { public fixed byte Bytes[64 * 32]; }  // a WaitQueue per CPU (≤ 64)
+        private static Queues s_queues;
+        private static int s_started;
+
+        private static Mailbox* MailboxOf(int cpu) => (Mailbox*)HvmBootInfo.MailboxAddress + cpu;
+
+        private static WaitQueue* QueueOf(int cpu)
+        {
+            fixed (Queues* q = &s_queues) return (WaitQueue*)q + cpu;
+        }
+
+        /// <summary>Starts a server on every CPU, tells the host, and serves on this one for good.</summary>
+        public static void Serve(int mainResult)
+        {
+            if (sizeof(WaitQueue) > 32) Diagnostics.Panic.Message("InvokeServer: WaitQueue outgrew its slot");
+            if (HvmBootInfo.HaltWhenIdle) Interrupts.Register(Vectors.Invoke, &OnInvokeInterrupt);
+            int count = Cpus.Cpus.Count;
+            for (int cpu = 1; cpu < count; cpu++) Thread.Launch(&Run, null, cpu);
+            while (Volatile.Read(ref s_started) < count - 1) Cpu.Pause();
+            Hypercall.NotifyReady(mainResult);
+            Run(null);
+        }
+
+        private static long Run(void* unused)
+        {
+            int cpu = Cpus.Cpus.Current->Index;
+            if (cpu != 0) Interlocked.Increment(ref s_started);
+            Mailbox* box = MailboxOf(cpu);
+            bool halt = HvmBootInfo.HaltWhenIdle;
+            int spins = 0;
+            while (true)
+            {
+                ulong request = Volatile.Read(ref box->Request);
+                if (request != box->Done)
+                {
+                    var function = (delegate*<long, long, long, long, long>)box->Function;
+                    box->Result = function(box->Arg0, box->Arg1, box->Arg2, box->Arg3);
+                    Volatile.Write(ref box->Done, request);
+                    spins = 0;
+                    continue;
+                }
+                if (halt) QueueOf(cpu)->WaitUntil(&Posted, box);
+                else if (++spins == SpinsBetweenYields) { spins = 0; Thread.Yield(); }
+                else Cpu.Pause();
+            }
+        }
+
+        private static bool Posted(void* box) => Volatile.Read(ref ((Mailbox*)box)->Request) != ((Mailbox*)box)->Done;
+
+        private static void OnInvokeInterrupt(TrapFrame* frame)
+        {
+            QueueOf(Cpus.Cpus.Current->Index)->WakeAll();
+        }
+    }
+}
