@@ -19,6 +19,9 @@ namespace Nacre.Cpus
         /// <summary>CPUs that are up and have per-CPU state.</summary>
         public static int Count => s_count;
 
+        /// <summary>The spin-wait hint (x86 pause), for code that spins on memory outside the kernel.</summary>
+        public static void Pause() => Cpu.Pause();
+
         /// <summary>This CPU's state (one GS-relative load).</summary>
         public static PerCpu* Current => (PerCpu*)ReadGs0();
 

@@ -153,5 +153,30 @@ namespace CoreLib.Tests
             for (var n = head; n != null; n = n.Next) sum += n.Value;
             Assert.Equal(385, sum);
         }
+
+        private struct Point3 { public double X, Y, Z; }
+
+        private static unsafe T SumThroughPointer<T>(T* values, int count, Func<T, T, T> add) where T : unmanaged
+        {
+            T total = default;
+            for (int i = 0; i < count; i++) total = add(total, values[i]);
+            return total;
+        }
+
+        private static unsafe int SizeOfUnmanaged<T>() where T : unmanaged => sizeof(T);
+
+        [Test]
+        public static unsafe void UnmanagedConstraint()
+        {
+            long* longs = stackalloc long[4] { 1, 2, 3, 4 };
+            Assert.Equal(10L, SumThroughPointer(longs, 4, (a, b) => a + b));
+            Point3* points = stackalloc Point3[2];
+            points[0] = new Point3 { X = 1, Y = 2, Z = 3 };
+            points[1] = new Point3 { X = 4, Y = 5, Z = 6 };
+            Point3 sum = SumThroughPointer(points, 2, (a, b) => new Point3 { X = a.X + b.X, Y = a.Y + b.Y, Z = a.Z + b.Z });
+            Assert.True(sum.X == 5 && sum.Y == 7 && sum.Z == 9);
+            Assert.Equal(24, SizeOfUnmanaged<Point3>());
+            Assert.Equal(1, SizeOfUnmanaged<byte>());
+        }
     }
 }

@@ -111,6 +111,9 @@ namespace System.Runtime.InteropServices
 
     public enum LayoutKind { Sequential = 0, Explicit = 2, Auto = 3 }
 
+    /// <summary>C# marks the `unmanaged` generic constraint with modreq(UnmanagedType).</summary>
+    public enum UnmanagedType { Bool = 2, I1 = 3, U1 = 4, I2 = 5, U2 = 6, I4 = 7, U4 = 8, I8 = 9, U8 = 10, R4 = 11, R8 = 12 }
+
     public sealed class StructLayoutAttribute : Attribute
     {
         public StructLayoutAttribute(LayoutKind layoutKind) { Value = layoutKind; }
