@@ -1,5 +1,5 @@
 using System.Threading;
-using Nacre.Parallel;
+using Nacre.Runtimes.Parallel;
 using Nacre.Testing;
 using Nacre.Threads;
 

@@ -3,7 +3,7 @@ using Nacre.Sync;
 using Nacre.Threads;
 using Nacre.Timing;
 
-namespace Nacre.Parallel
+namespace Nacre.Runtimes.Parallel
 {
     /// <summary>
     /// The platform interface on the Aerokernel: kernel threads bound to CPUs (Nacre.Threads), a
@@ -30,7 +30,7 @@ namespace Nacre.Parallel
         public static partial void StartBoundThread(int cpu, delegate*<void*, void> entry, void* argument, nuint stackBytes)
         {
             if (s_slot < 0) s_slot = ThreadLocal.CreateSlot();
-            if (sizeof(WaitQueue) > 64) Fail("Nacre.Parallel: WaitQueue outgrew its bucket");
+            if (sizeof(WaitQueue) > 64) Fail("Nacre.Runtimes.Parallel: WaitQueue outgrew its bucket");
             var start = (Start*)Heap.Alloc((nuint)sizeof(Start));
             start->Entry = entry;
             start->Argument = argument;
@@ -73,7 +73,7 @@ namespace Nacre.Parallel
         public static partial void* Allocate(nuint bytes)
         {
             void* p = Heap.Alloc(bytes < 4096 ? 4096 : bytes);
-            if (p == null) Fail("Nacre.Parallel: out of memory");
+            if (p == null) Fail("Nacre.Runtimes.Parallel: out of memory");
             return p;
         }
 

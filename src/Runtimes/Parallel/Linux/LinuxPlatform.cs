@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Nacre.Parallel
+namespace Nacre.Runtimes.Parallel
 {
     /// <summary>
     /// The platform interface on Linux: .NET threads pinned to one core each with
@@ -108,7 +108,7 @@ namespace Nacre.Parallel
         public static partial void* Allocate(nuint bytes)
         {
             void* p = NativeMemory.AlignedAlloc(bytes == 0 ? 1 : bytes, 64);
-            if (p == null) Fail("Nacre.Parallel: out of memory");
+            if (p == null) Fail("Nacre.Runtimes.Parallel: out of memory");
             NativeMemory.Clear(p, bytes);
             return p;
         }

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace Nacre.Parallel
+namespace Nacre.Runtimes.Parallel
 {
     /// <summary>
     /// A unit of work in a deque: a function and its state, and a flag set once it has run. A

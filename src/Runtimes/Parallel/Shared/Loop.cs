@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Threading;
 
-namespace Nacre.Parallel
+namespace Nacre.Runtimes.Parallel
 {
     /// <summary>
     /// A parallel loop over the units [Lo, Hi): body(state, lo, hi) is called on sub-ranges that
@@ -55,7 +55,7 @@ namespace Nacre.Parallel
             l->Claims = claims;
             if (Interlocked.CompareExchange(ref s_active, (nint)l, 0) != 0)
             {
-                if (l->NoLateClaims != 0) Platform.Fail("Nacre.Parallel: an SPMD region needs every worker, but another team loop is running");
+                if (l->NoLateClaims != 0) Platform.Fail("Nacre.Runtimes.Parallel: an SPMD region needs every worker, but another team loop is running");
                 RunNested(l);
                 return;
             }

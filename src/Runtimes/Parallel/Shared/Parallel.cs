@@ -2,7 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 
-namespace Nacre.Parallel
+namespace Nacre.Runtimes.Parallel
 {
     /// <summary>A loop body over a range of indices: Run(lo, hi) does indices lo .. hi-1.</summary>
     public interface IForBody

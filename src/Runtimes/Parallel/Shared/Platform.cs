@@ -1,4 +1,4 @@
-namespace Nacre.Parallel
+namespace Nacre.Runtimes.Parallel
 {
     /// <summary>
     /// What the runtime needs from the system under it: the whole platform interface. Each

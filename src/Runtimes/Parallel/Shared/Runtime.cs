@@ -1,6 +1,6 @@
 using System;
 
-namespace Nacre.Parallel
+namespace Nacre.Runtimes.Parallel
 {
     /// <summary>
     /// The runtime's entry points: start the workers, run work on them from outside, and the

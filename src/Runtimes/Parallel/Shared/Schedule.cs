@@ -1,4 +1,4 @@
-namespace Nacre.Parallel
+namespace Nacre.Runtimes.Parallel
 {
     public enum ScheduleKind
     {

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Threading;
 
-namespace Nacre.Parallel
+namespace Nacre.Runtimes.Parallel
 {
     /// <summary>One worker: its deque, its wake-up word and its statistics. One per CPU.</summary>
     [StructLayout(LayoutKind.Explicit, Size = 320)]
@@ -51,10 +51,10 @@ namespace Nacre.Parallel
             if (workers <= 0) workers = cpus;
             if (s_count != 0)
             {
-                if (workers != s_count) Platform.Fail("Nacre.Parallel: the runtime is already running with another worker count");
+                if (workers != s_count) Platform.Fail("Nacre.Runtimes.Parallel: the runtime is already running with another worker count");
                 return;
             }
-            if (workers > cpus) Platform.Fail("Nacre.Parallel: more workers than CPUs");
+            if (workers > cpus) Platform.Fail("Nacre.Runtimes.Parallel: more workers than CPUs");
             s_workers = (Worker*)Platform.Allocate((nuint)(workers * sizeof(Worker)));
             for (int i = 0; i < workers; i++)
             {

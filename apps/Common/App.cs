@@ -1,0 +1,95 @@
+using System;
+using Nacre.Runtimes.Parallel;
+
+namespace Nacre.Apps
+{
+    /// <summary>
+    /// What every application shares: arguments, the start-up line, timing and verification output,
+    /// and exact formatting of doubles (the same text on Linux and in an HRT, whatever each
+    /// platform's own double formatting does).
+    ///
+    /// Output protocol (docs/runtime.md): one line "app: …" describing the run, "time: cycles=C ns=N",
+    /// one or more "verify: …" lines that must be identical on every platform and worker count,
+    /// and "result: PASSED" or "result: FAILED …". Exit code 0 when passed.
+    /// </summary>
+    public static class App
+    {
+        /// <summary>The size argument (args[0], else fallback) and the worker count (args[1], else every CPU).</summary>
+        public static void ParseArguments(string[] args, string fallbackSize, out string size, out int workers)
+        {
+            size = args.Length > 0 ? args[0] : fallbackSize;
+            workers = args.Length > 1 ? int.Parse(args[1]) : Runtime.CpuCount;
+            if (workers < 1 || workers > Runtime.CpuCount) workers = Runtime.CpuCount;
+        }
+
+        public static void PrintTime(ulong cycles)
+        {
+            Console.WriteLine($"time: cycles={cycles} ns={Runtime.CyclesToNs(cycles)}");
+        }
+
+        public static int PrintResult(bool passed, string reason)
+        {
+            Console.WriteLine(passed ? "result: PASSED" : "result: FAILED " + reason);
+            return passed ? 0 : 1;
+        }
+
+        public static unsafe string Hex(double value)
+        {
+            ulong bits = *(ulong*)&value;
+            return $"0x{bits:X16}";
+        }
+
+        /// <summary>value in scientific notation with digits significant digits, computed with exact integer steps where it matters.</summary>
+        public static string Sci(double value, int digits = 12)
+        {
+            if (double.IsNaN(value)) return "nan";
+            if (value == 0.0) return "0";
+            string sign = value < 0 ? "-" : "";
+            double v = value < 0 ? -value : value;
+            if (v > 1e308) return sign + "inf";
+            int exponent = 0;
+            while (v >= 10) { v /= 10; exponent++; }
+            while (v < 1) { v *= 10; exponent--; }
+            // v in [1, 10): take digits digits, rounded.
+            long scaled = 0;
+            double rest = v;
+            for (int i = 0; i < digits; i++)
+            {
+                int d = (int)rest;
+                scaled = scaled * 10 + d;
+                rest = (rest - d) * 10;
+            }
+            if (rest >= 5) scaled++;
+            string s = scaled.ToString();
+            if (s.Length > digits) { s = s.Substring(0, digits); exponent++; }
+            return sign + s.Substring(0, 1) + "." + s.Substring(1) + "e" + (exponent < 0 ? "-" : "+") + (exponent < 0 ? -exponent : exponent).ToString("D2");
+        }
+    }
+
+    /// <summary>
+    /// One block of memory that holds a whole problem: its descriptor and its arrays, bump
+    /// allocated. In an HRT under the HVM this block is the arena the Linux process shares with
+    /// the HRT (mapped at the same address on both sides), so a problem built by the process can be
+    /// solved by the HRT in place; elsewhere it is memory from the runtime.
+    /// </summary>
+    public unsafe struct Arena
+    {
+        public byte* Base;
+        public long Size;
+        public long Used;
+
+        public static Arena Create(long size) => new Arena { Base = (byte*)Runtime.Allocate((nuint)size), Size = size };
+
+        public static Arena Over(byte* memory, long size) => new Arena { Base = memory, Size = size };
+
+        /// <summary>count elements of T, 64-byte aligned (zero: arenas start zeroed and are never reused).</summary>
+        public T* Allocate<T>(long count) where T : unmanaged
+        {
+            long start = (Used + 63) & ~63L;
+            long end = start + count * sizeof(T);
+            if (end > Size) Environment.FailFast("arena: out of memory");
+            Used = end;
+            return (T*)(Base + start);
+        }
+    }
+}
