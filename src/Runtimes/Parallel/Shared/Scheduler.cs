@@ -55,6 +55,7 @@ namespace Nacre.Runtimes.Parallel
                 return;
             }
             if (workers > cpus) Platform.Fail("Nacre.Runtimes.Parallel: more workers than CPUs");
+            Platform.CycleHz();     // a platform may calibrate its clock on first use: not inside a loop
             s_workers = (Worker*)Platform.Allocate((nuint)(workers * sizeof(Worker)));
             for (int i = 0; i < workers; i++)
             {

@@ -1,0 +1,31 @@
+using System;
+using Nacre.Apps;
+using Nacre.Runtimes.Parallel;
+
+/// <summary>
+/// HPCG-style conjugate gradients: cg [test|small|large|N] [workers] solves on an N×N×N grid
+/// (test 16, small 32, large 64) to a relative residual of 1e-10 and checks x against the
+/// exact solution (all ones).
+/// </summary>
+public static unsafe class Program
+{
+    public static int Main(string[] args)
+    {
+        App.ParseArguments(args, "small", out string size, out int workers);
+        int n = size switch { "test" => 16, "small" => 32, "large" => 64, _ => int.Parse(size) };
+        if (n < 2 || n > 256) { Console.WriteLine($"cg: grid {n} is outside 2..256"); return 2; }
+        Runtime.Start(workers);
+        Console.WriteLine($"app: cg size={size} grid={n}x{n}x{n} workers={Runtime.Workers}");
+
+        Arena arena = Arena.Create(Cg.ArenaBytes(n, n, n));
+        CgProblem* p = Cg.Create(ref arena, n, n, n);
+        Cg.Solve(p);
+
+        App.PrintTime(p->Cycles);
+        Cg.Check(p, out double error, out double sum);
+        Console.WriteLine($"verify: cg grid={n} iterations={p->Iterations} residual={App.Hex(p->FinalResidual)} initial={App.Hex(p->InitialResidual)} xsum={App.Hex(sum)}");
+        Console.WriteLine($"residual: {App.Sci(p->FinalResidual / p->InitialResidual, 6)} relative after {p->Iterations} iterations; max |x-1| = {App.Sci(error, 6)}");
+        bool converged = p->FinalResidual / p->InitialResidual <= p->Tolerance;
+        return App.PrintResult(converged && error < 1e-6, $"converged={converged} max|x-1|={App.Sci(error, 6)}");
+    }
+}
