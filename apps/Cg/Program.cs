@@ -11,6 +11,7 @@ public static unsafe class Program
 {
     public static int Main(string[] args)
     {
+        if (App.Serve(args)) return 0;
         App.ParseArguments(args, "small", out string size, out int workers);
         int n = size switch { "test" => 16, "small" => 32, "large" => 64, _ => int.Parse(size) };
         if (n < 2 || n > 256) { Console.WriteLine($"cg: grid {n} is outside 2..256"); return 2; }

@@ -11,6 +11,7 @@ public static unsafe class Program
 {
     public static int Main(string[] args)
     {
+        if (App.Serve(args)) return 0;
         App.ParseArguments(args, "small", out string size, out int workers);
         int pieces, nodes, wires, loops, steps;
         switch (size)

@@ -22,6 +22,18 @@ namespace Nacre.Apps
             if (workers < 1 || workers > Runtime.CpuCount) workers = Runtime.CpuCount;
         }
 
+        /// <summary>
+        /// True for the argument "serve": the HVM boots the HRT this way to call its exports
+        /// (docs/runtime.md); the runtime starts, Main returns 0, and the kernel serves invokes.
+        /// </summary>
+        public static bool Serve(string[] args)
+        {
+            if (args.Length == 0 || args[0] != "serve") return false;
+            Runtime.Start(args.Length > 1 ? int.Parse(args[1]) : 0);
+            Console.WriteLine($"serving: {Runtime.Workers} workers");
+            return true;
+        }
+
         public static void PrintTime(ulong cycles)
         {
             Console.WriteLine($"time: cycles={cycles} ns={Runtime.CyclesToNs(cycles)}");

@@ -10,6 +10,7 @@ public static unsafe class Program
 {
     public static int Main(string[] args)
     {
+        if (App.Serve(args)) return 0;
         App.ParseArguments(args, "S", out string size, out int workers);
         int m = size switch { "T" => 20, "S" => 24, "W" => 25, "A" => 28, "B" => 30, _ => int.Parse(size) };
         if (m < Ep.BatchLog || m > 40) { Console.WriteLine($"ep: M={m} is outside {Ep.BatchLog}..40"); return 2; }

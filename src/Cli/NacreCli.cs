@@ -28,6 +28,7 @@ public static class NacreCli
             TestCommand.Create(terminal, cancellation),
             IsoCommand.Create(terminal),
         };
+        BenchAppsCommand.Register(root, terminal, cancellation);
 
         var parse = root.Parse(args);
         if (parse.Action is ParseErrorAction)

@@ -1,0 +1,101 @@
+using Nacre.Cli.Building;
+using Nacre.Cli.Infrastructure;
+using Nacre.Cli.Qemu;
+
+namespace Nacre.Cli.Apps;
+
+/// <summary>Where an HRT image runs for `nacre bench apps` and the host tests.</summary>
+public enum HrtMode
+{
+    /// <summary>QEMU with TCG: runs anywhere, but its times say nothing about native speed (functional only).</summary>
+    Qemu,
+    /// <summary>The HVM (src/Hvm): the image boots in KVM inside this process. Not wired yet.</summary>
+    Hvm,
+}
+
+/// <summary>
+/// Builds and runs the applications of apps/ on both platforms: the NativeAOT Linux executable
+/// as a process, and the HRT image under QEMU (or, once src/Hvm lands, the HVM).
+/// </summary>
+public static class AppRunner
+{
+    /// <summary>Publishes the app's Linux project (NativeAOT) and returns the executable.</summary>
+    public static string PublishLinux(AppSpec app, Terminal? progress = null)
+    {
+        progress?.Progress("build", $"{app.LinuxExecutableName} (NativeAOT) ...");
+        var output = new List<string>();
+        var result = ChildProcess.Run(
+            "dotnet",
+            ["publish", app.LinuxProject, "-c", "Release", "-nologo", "-tl:off", "-clp:NoSummary"],
+            line => { lock (output) output.Add(line); },
+            line => { lock (output) output.Add(line); },
+            environment: MsBuild.Environment);
+        if (result.ExitCode != 0)
+            throw new NacreException($"publishing {app.LinuxExecutableName} failed:\n{string.Join('\n', ProjectBuilder.ErrorLines(output))}");
+        var executable = Path.Combine(app.LinuxProject, "bin", "Release", "net10.0", "linux-x64", "publish", app.LinuxExecutableName);
+        if (!File.Exists(executable))
+            throw new NacreException($"publishing {app.LinuxExecutableName} produced no {executable}");
+        progress?.Progress("build", $"{app.LinuxExecutableName} done in {Seconds.Format(result.Elapsed)}");
+        return executable;
+    }
+
+    /// <summary>Builds the app's HRT image.</summary>
+    public static string BuildHrt(AppSpec app, Terminal? progress = null) => ProjectBuilder.Build(app.HrtProject, progress).Image;
+
+    /// <summary>Runs the Linux executable with (size, workers) and parses its output.</summary>
+    public static AppOutput RunLinux(string executable, string size, int workers, TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        var lines = new List<string>();
+        var result = ChildProcess.Run(executable, [size, workers.ToString()],
+            line => { lock (lines) lines.Add(line); }, line => { lock (lines) lines.Add("stderr: " + line); },
+            timeout: timeout, cancellation: cancellation);
+        if (result.Cancelled) throw new OperationCanceledException(cancellation);
+        if (result.TimedOut) throw new NacreException($"{Path.GetFileName(executable)} {size} {workers} timed out after {Seconds.Format(timeout)}");
+        var output = AppOutput.Parse(lines);
+        return result.ExitCode == 0 || !output.Passed ? output : output with { Passed = false, Failure = $"exit code {result.ExitCode}" };
+    }
+
+    /// <summary>
+    /// Boots an HRT image on cpus CPUs with the given kernel arguments and returns its console
+    /// lines: the one place that knows how an image is run, so the HVM slots in here.
+    /// </summary>
+    public static IReadOnlyList<string> RunHrt(string image, int cpus, IReadOnlyList<string> arguments, int memoryMiB, TimeSpan timeout,
+        HrtMode mode = HrtMode.Qemu, CancellationToken cancellation = default)
+    {
+        if (mode == HrtMode.Hvm)
+        {
+            // TODO(hvm): once src/Hvm lands, boot the image in this process:
+            //   using var hrt = Nacre.Hvm.Hrt.Boot(image, new() { Cpus = cpus, MemoryBytes = memoryMiB << 20, CommandLine = arguments });
+            //   collect hrt's console lines until it exits and return them (same protocol as below).
+            // The Invoke path (the process builds the problem in the arena and calls the export)
+            // is RunHrtInvoke below.
+            throw new NacreException("the HVM mode needs src/Hvm (branch hvm); run with --hrt qemu");
+        }
+        var lines = new List<string>();
+        var run = QemuRunner.Run(new QemuOptions(image) { Cpus = cpus, MemoryMiB = memoryMiB, KernelArguments = arguments, Timeout = timeout },
+            line => { lock (lines) lines.Add(line); }, cancellation);
+        switch (run.Status.Kind)
+        {
+            case ExitKind.Exited:
+                return lines;
+            case ExitKind.Panicked:
+                throw new NacreException($"{Path.GetFileName(image)} panicked:\n{string.Join('\n', lines.TakeLast(20))}");
+            case ExitKind.TimedOut:
+                throw new NacreException($"{Path.GetFileName(image)} timed out after {Seconds.Format(timeout)}");
+            default:
+                throw new NacreException($"{Path.GetFileName(image)} did not finish normally (QEMU status {run.QemuExitCode}):\n{run.QemuStderr}");
+        }
+    }
+
+    public static AppOutput RunHrtApp(string image, string size, int cpus, int memoryMiB, TimeSpan timeout, HrtMode mode = HrtMode.Qemu, CancellationToken cancellation = default) =>
+        AppOutput.Parse(RunHrt(image, cpus, [size, cpus.ToString()], memoryMiB, timeout, mode, cancellation));
+
+    // TODO(hvm): the Invoke path, where the Linux process owns the input. With src/Hvm:
+    //   using var hrt = Hrt.Boot(image, new() { Cpus = cpus, ArenaBytes = …, CommandLine = ["serve"] });
+    //   var arena = Arena.Over(hrt.ArenaPointer, hrt.ArenaBytes);           // apps/Common/App.cs
+    //   CgProblem* p = Cg.Create(ref arena, n, n, n);                         // built by this process
+    //   long cycles = hrt.Invoke(app.Export, (long)p);                        // "cg_solve": the HRT solves in place
+    //   Cg.Check(p, …);                                                       // verified by this process
+    // This runs in the app's Linux executable (it has the problem code), started with
+    // "--hvm <image>"; see docs/runtime.md, "The HVM path".
+}
