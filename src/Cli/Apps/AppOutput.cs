@@ -34,7 +34,7 @@ public sealed record AppOutput(string? Header, ulong Cycles, ulong Nanoseconds, 
             {
                 sawResult = true;
                 passed = line == "result: PASSED";
-                if (!passed) failure = line[8..];
+                if (!passed) failure = line.StartsWith("result: FAILED ", StringComparison.Ordinal) ? line["result: FAILED ".Length..] : line[8..];
             }
         }
         if (!sawResult) failure = "no result line";
