@@ -36,7 +36,9 @@ public static class AppCharts
         foreach (var platform in platforms)
             foreach (var n in cpus)
                 legend.Add(new LegendItem { LabelText = $"{platform}, {n} CPU{(n == 1 ? "" : "s")}", FillColor = palette.GetColor(platforms.IndexOf(platform) * cpus.Count + cpus.IndexOf(n)) });
-        times.ShowLegend(legend);
+        times.ShowLegend(legend, Alignment.UpperLeft);
+        double top = points.Count == 0 ? 1 : points.Max(p => Math.Log10(p.MedianNs / 1e6));
+        times.Axes.SetLimitsY(Math.Min(0, points.Count == 0 ? 0 : points.Min(p => Math.Log10(p.MedianNs / 1e6))), top * 1.45 + 0.5);
         times.SavePng(Path.Combine(directory, "apps-times.png"), 1000, 560);
 
         // Scaling: T(1 CPU) / T(n) per (app, size, platform).

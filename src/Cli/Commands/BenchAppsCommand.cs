@@ -149,7 +149,7 @@ public static class BenchAppsCommand
     {
         var hrtName = s.Mode == HrtMode.Hvm ? "hrt-hvm" : "hrt-qemu";
         terminal.WriteLine("");
-        terminal.WriteLine($"| app | size | cpus | Linux ms (median of {s.Repeat}) | HRT ms ({(s.Mode == HrtMode.Qemu ? "QEMU TCG, functional only" : s.Mode?.ToString() ?? "not run")}) | HRT/Linux speedup | Linux scaling | HRT scaling | verified |");
+        terminal.WriteLine($"| app | size | cpus | Linux ms (median / min of {s.Repeat}) | HRT ms ({(s.Mode == HrtMode.Qemu ? "QEMU TCG, functional only" : s.Mode?.ToString() ?? "not run")}) | HRT/Linux speedup | Linux scaling | HRT scaling | verified |");
         terminal.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var group in points.GroupBy(p => (p.App, p.Size)))
         {
@@ -164,7 +164,7 @@ public static class BenchAppsCommand
                 string ls = linux1 is null ? "—" : (linux1.Value / l.MedianNs).ToString("F2", CultureInfo.InvariantCulture);
                 string hs = h is null || hrt1 is null ? "—" : (hrt1.Value / h.MedianNs).ToString("F2", CultureInfo.InvariantCulture);
                 bool ok = l.Passed && (h?.Passed ?? true) && (h is null || h.Verification == l.Verification);
-                terminal.WriteLine($"| {group.Key.App} | {group.Key.Size} ({l.Argument}) | {n} | {Ms(l.MedianNs)} | {(h is null ? "—" : Ms(h.MedianNs))} | {speedup} | {ls} | {hs} | {(ok ? "yes" : "NO")} |");
+                terminal.WriteLine($"| {group.Key.App} | {group.Key.Size} ({l.Argument}) | {n} | {Ms(l.MedianNs)} / {Ms(l.MinNs)} | {(h is null ? "—" : Ms(h.MedianNs))} | {speedup} | {ls} | {hs} | {(ok ? "yes" : "NO")} |");
             }
         }
     }

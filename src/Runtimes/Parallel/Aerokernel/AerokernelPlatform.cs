@@ -65,6 +65,8 @@ namespace Nacre.Runtimes.Parallel
 
         public static partial void Yield() => Thread.Yield();
 
+        public static partial void YieldIfCooperative() => Thread.Yield();
+
         public static partial ulong Cycles() => Time.Cycles;
 
         public static partial ulong CycleHz() => Time.FrequencyHz;

@@ -66,6 +66,8 @@ namespace Nacre.Runtimes.Parallel
 
         public static partial void Yield() => System.Threading.Thread.Yield();
 
+        public static partial void YieldIfCooperative() { }
+
         private static delegate* unmanaged<ulong> s_rdtsc;
         private static ulong s_hz;
 

@@ -7,7 +7,11 @@ namespace Nacre.Runtimes.Parallel
     /// A parallel loop over the units [Lo, Hi): body(state, lo, hi) is called on sub-ranges that
     /// cover every unit exactly once. One loop at a time is the *team loop*: it is published to
     /// every worker (waking parked ones) and each joins it from its idle or helping loop, taking
-    /// its static share or grabbing dynamic/guided chunks. A loop started while the team is busy
+    /// its static share or grabbing dynamic/guided chunks. A static share is a range its owner
+    /// eats from the front in eighths while a participant that has finished its own share may
+    /// take the back half of what is left of a share already started (and, after a grace period,
+    /// of one not started): the owner keeps its indices when all goes well, and a worker that
+    /// was preempted or woke late does not hold the loop up. A loop started while the team is busy
     /// (a For inside a spawned job or inside another loop's body) runs by recursive halving with
     /// spawn instead, which needs no other worker to show up. Loops live on their caller's stack.
     /// </summary>
@@ -22,7 +26,9 @@ namespace Nacre.Runtimes.Parallel
         [FieldOffset(28)] public int Chunk;
         [FieldOffset(32)] public int Workers;
         [FieldOffset(36)] public int Epoch;
-        [FieldOffset(40)] public int* Claims;          // static: one flag per worker share
+        [FieldOffset(40)] public int* Claims;          // static with chunks, SPMD: one flag per worker share
+        [FieldOffset(56)] public ulong* Shares;        // static: per worker share, the range left (front | back << 32)
+        [FieldOffset(64)] public ulong GraceEnd;       // cycle count after which unstarted shares may be taken
         [FieldOffset(48)] public int NoLateClaims;     // SPMD: every share runs on its own worker
         [FieldOffset(128)] public long Next;           // dynamic/guided: the next unit to hand out
         [FieldOffset(192)] public long Remaining;      // units not yet run
@@ -51,8 +57,15 @@ namespace Nacre.Runtimes.Parallel
             l->Next = l->Lo;
             l->Remaining = n;
             int* claims = stackalloc int[workers];
-            for (int i = 0; i < workers; i++) claims[i] = 0;
+            ulong* shares = stackalloc ulong[workers];
+            for (int i = 0; i < workers; i++)
+            {
+                claims[i] = 0;
+                shares[i] = Pack(ShareStart(l, i), ShareStart(l, i + 1));
+            }
             l->Claims = claims;
+            l->Shares = shares;
+            l->GraceEnd = ulong.MaxValue;
             if (Interlocked.CompareExchange(ref s_active, (nint)l, 0) != 0)
             {
                 if (l->NoLateClaims != 0) Platform.Fail("Nacre.Runtimes.Parallel: an SPMD region needs every worker, but another team loop is running");
@@ -64,11 +77,17 @@ namespace Nacre.Runtimes.Parallel
             self->LoopEpoch = epoch;
             ulong start = Platform.Cycles();
             Participate(l, self);
-            ulong grace = 2 * (Platform.Cycles() - start) + Platform.CycleHz() / 50_000;   // own share twice + 20 µs
+            ulong now = Platform.Cycles();
+            // Owners not there by then (twice the caller's own share, plus 20 µs) lose their share.
+            Volatile.Write(ref l->GraceEnd, now + (now - start) + Platform.CycleHz() / 50_000);
             while (Volatile.Read(ref l->Remaining) > 0)
             {
-                if (l->Kind == ScheduleKind.Static && l->NoLateClaims == 0 && Platform.Cycles() - start > grace)
-                    for (int s = 0; s < workers; s++) RunShare(l, s);   // owners that are late: run their shares
+                if (l->Kind == ScheduleKind.Static && l->NoLateClaims == 0)
+                {
+                    if (l->Chunk == 0) HelpWithShares(l);
+                    else if (Platform.Cycles() > l->GraceEnd)
+                        for (int s = 0; s < workers; s++) RunShare(l, s);
+                }
                 Platform.Pause();
             }
             Interlocked.Exchange(ref s_active, 0);
@@ -99,7 +118,13 @@ namespace Nacre.Runtimes.Parallel
             switch (l->Kind)
             {
                 case ScheduleKind.Static:
-                    RunShare(l, self->Index);
+                    if (l->Chunk != 0 || l->NoLateClaims != 0)
+                    {
+                        RunShare(l, self->Index);
+                        break;
+                    }
+                    RunOwnShare(l, self->Index);
+                    HelpWithShares(l);
                     break;
                 case ScheduleKind.Dynamic:
                 {
@@ -132,7 +157,56 @@ namespace Nacre.Runtimes.Parallel
             }
         }
 
-        /// <summary>Runs share s of a static loop unless someone already claimed it.</summary>
+        private static int ShareStart(Loop* l, int s) => l->Lo + (int)((long)(l->Hi - l->Lo) * s / l->Workers);
+        private static ulong Pack(int front, int back) => (uint)front | (ulong)(uint)back << 32;
+
+        /// <summary>The owner's side of a static share: an eighth of it at a time, from the front.</summary>
+        private static void RunOwnShare(Loop* l, int s)
+        {
+            ulong* share = l->Shares + s;
+            int grain = (ShareStart(l, s + 1) - ShareStart(l, s) + 7) / 8;
+            if (grain < 1) grain = 1;
+            while (true)
+            {
+                ulong word = Volatile.Read(ref *share);
+                int front = (int)(uint)word, back = (int)(word >> 32);
+                if (front >= back) return;
+                int end = back - front > grain ? front + grain : back;
+                if (Interlocked.CompareExchange(ref *share, Pack(end, back), word) == word) Run(l, front, end);
+            }
+        }
+
+        /// <summary>
+        /// A participant done with its own share takes the back half of what is left of the
+        /// fullest share: any started one, or after the grace period any at all.
+        /// </summary>
+        private static void HelpWithShares(Loop* l)
+        {
+            while (Volatile.Read(ref l->Remaining) > 0)
+            {
+                bool afterGrace = Platform.Cycles() > Volatile.Read(ref l->GraceEnd);
+                int victim = -1, most = 0;
+                for (int s = 0; s < l->Workers; s++)
+                {
+                    ulong word = Volatile.Read(ref l->Shares[s]);
+                    int front = (int)(uint)word, back = (int)(word >> 32);
+                    if (back - front > most && (afterGrace || front != ShareStart(l, s)))
+                    {
+                        victim = s;
+                        most = back - front;
+                    }
+                }
+                if (victim < 0) return;
+                ulong* share = l->Shares + victim;
+                ulong seen = Volatile.Read(ref *share);
+                int f = (int)(uint)seen, b = (int)(seen >> 32);
+                if (f >= b) continue;
+                int begin = b - (b - f + 1) / 2;
+                if (Interlocked.CompareExchange(ref *share, Pack(f, begin), seen) == seen) Run(l, begin, b);
+            }
+        }
+
+        /// <summary>Runs share s of a static loop with a chunk size (or of an SPMD region) unless someone already claimed it.</summary>
         private static void RunShare(Loop* l, int s)
         {
             if (Volatile.Read(ref l->Claims[s]) != 0 || Interlocked.CompareExchange(ref l->Claims[s], 1, 0) != 0) return;

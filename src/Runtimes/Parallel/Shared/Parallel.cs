@@ -121,6 +121,7 @@ namespace Nacre.Runtimes.Parallel
             l.Lo = 0;
             l.Hi = Scheduler.Count;
             l.Kind = ScheduleKind.Static;
+            l.Chunk = 1;                // share w = unit w, claimed by worker w only
             l.NoLateClaims = 1;
             Start(&l);
         }

@@ -38,6 +38,14 @@ namespace Nacre.Runtimes.Parallel
         /// <summary>Lets another thread of this CPU run (a scheduler yield).</summary>
         public static partial void Yield();
 
+        /// <summary>
+        /// Called by spinning workers now and then: where threads are scheduled cooperatively
+        /// (the Aerokernel) it yields, so that another thread of the CPU — Main waiting for a Run —
+        /// goes on; where the OS preempts (Linux) it does nothing, since a yield there may give
+        /// the core to another process for a whole time slice.
+        /// </summary>
+        public static partial void YieldIfCooperative();
+
         /// <summary>The cycle counter (the TSC on x86-64).</summary>
         public static partial ulong Cycles();
 

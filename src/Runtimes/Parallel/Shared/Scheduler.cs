@@ -82,7 +82,7 @@ namespace Nacre.Runtimes.Parallel
                 idle++;
                 if (idle < SpinsBeforePark)
                 {
-                    if (idle % SpinsBetweenYields == 0) Platform.Yield();
+                    if (idle % SpinsBetweenYields == 0) Platform.YieldIfCooperative();
                     else Platform.Pause();
                     continue;
                 }
@@ -186,7 +186,7 @@ namespace Nacre.Runtimes.Parallel
             Job.Run((Job*)state);
             Volatile.Write(ref s_rootDone, 1);
             fixed (int* done = &s_rootDone) Platform.Wake(done);
-            Platform.Yield();    // the submitter may share this CPU: let it go on at once
+            Platform.YieldIfCooperative();    // the submitter may share this CPU: let it go on at once
         }
 
         private static void Park(Worker* self)
