@@ -42,10 +42,10 @@ namespace Nacre.Boot
         public static void Start(uint magic, byte* info)
         {
             Serial.Initialize();
+            bool multiboot = BootInfo.Parse(magic, info);
+            Platform.Deprivileged = multiboot && BootInfo.HasWord("deprivileged");
             Idt.Initialize();
-            if (!BootInfo.Parse(magic, info))
-                Panic.Message("not started by a multiboot loader (bad magic)");
-            Platform.Deprivileged = BootInfo.HasWord("deprivileged");
+            if (!multiboot) Panic.Message("not started by a multiboot loader (bad magic)");
             Continue();
         }
 

@@ -19,6 +19,9 @@ namespace Nacre.Cpus
         /// <summary>CPUs that are up and have per-CPU state.</summary>
         public static int Count => s_count;
 
+        /// <summary>CPUs the machine describes (the MADT, or the HVM's boot info): what StartAll tries to start.</summary>
+        public static int Described => Platform.IsHvm ? (int)Boot.HvmBootInfo.CpuCount : Acpi.Madt.CpuCount;
+
         /// <summary>This CPU's state (one GS-relative load).</summary>
         public static PerCpu* Current => (PerCpu*)ReadGs0();
 

@@ -62,7 +62,10 @@ namespace Nacre.Memory
         /// PhysicalMemory (below 4 GiB, reachable through the boot map) until the buddy exists.</summary>
         public static void Initialize()
         {
-            s_hugePages = Cpu.SupportsGigabytePages;
+            // Deprivileged under the HVM means kvm-pvm, whose shadow MMU cannot map 1 GiB guest
+            // pages (a fetch through one is a triple fault) — and CPUID at CPL 3 there is the
+            // host's own, unfiltered by the VMM, so it cannot be asked.
+            s_hugePages = Cpu.SupportsGigabytePages && !(Platform.IsHvm && Platform.Deprivileged);
             s_access = Writable | (Platform.Deprivileged ? User : 0);
             s_noExecute = Cpu.SupportsNoExecute ? NoExecuteBit : 0;
             ulong top = PhysicalMemory.TopOfMemory;
