@@ -45,7 +45,7 @@ public static class TestCommand
             if (!parse.GetValue(noHost))
                 totals = RunHost(root, substring, terminal, totals, cancellation);
 
-            if (totals.Passed + totals.Failed == 0)
+            if (totals.Passed + totals.Failed + totals.Skipped == 0)
                 throw new NacreException(substring is null ? "no tests were found" : $"no tests match '{substring}'");
             terminal.WriteLine(totals.ToString());
             return totals.Failed == 0 ? ExitCodes.Success : ExitCodes.TestsFailed;
@@ -87,8 +87,8 @@ public static class TestCommand
                 // Failures found after the run (panic, timeout, bad closing line) were not echoed live.
                 foreach (var result in report.Cases.Where(c => !echoed.Contains((report.Image, c))))
                     terminal.WriteLine($"{report.Image}: {result}");
-                terminal.Progress("test", $"{report.Image}: {report.Passed} passed, {report.Failed} failed in {Seconds.Format(report.Elapsed)}");
-                totals = totals.Add(report.Passed, report.Failed);
+                terminal.Progress("test", $"{report.Image}: {new TestTotals(report.Passed, report.Failed, report.Skipped)} in {Seconds.Format(report.Elapsed)}");
+                totals = totals.Add(report.Passed, report.Failed, report.Skipped);
             }
         }
         return totals;
