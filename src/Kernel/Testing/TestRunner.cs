@@ -1,4 +1,6 @@
 using System;
+using System.Runtime;
+using System.Runtime.CompilerServices;
 using Nacre.Arch.X64;
 using Nacre.Diagnostics;
 
@@ -20,6 +22,13 @@ namespace Nacre.Testing
         private static string s_remoteFailure;  // the first failure on another CPU during the test
         private static int s_runnerCpu;
         private static Threads.Thread* s_testThread;
+
+        // Exported by every image's generated entry: its test registry, or null when it has no tests.
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nacre_app_tests")]
+        private static extern TestCase[] AppTests();
+
+        /// <summary>The [Test] methods compiled into this image (empty when it is not a test image).</summary>
+        public static TestCase[] ImageTests => AppTests() ?? new TestCase[0];
 
         /// <summary>args: optional substrings; only tests whose name contains one of them run.</summary>
         public static int Run(TestCase[] tests, string[] args)
