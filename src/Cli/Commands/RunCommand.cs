@@ -36,12 +36,19 @@ public static class RunCommand
             HelpName = "arg",
             AllowMultipleArgumentsPerToken = false,
         };
+        var shell = new Option<bool>("--shell")
+        {
+            Description = "enter the kernel's shell when Main returns (kernel option 'shell'), with the serial console on this terminal (stdin)",
+        };
 
-        var command = new Command("run", Description) { target, kernelArguments, cpus, memory, timeout, qemuArguments };
+        var command = new Command("run", Description) { target, kernelArguments, cpus, memory, timeout, qemuArguments, shell };
         command.SetAction(parse =>
         {
             // Argument mistakes are reported before a possibly long build.
             var arguments = KernelArguments(parse, parse.GetValue(kernelArguments) ?? []);
+            var interactive = parse.GetValue(shell);
+            if (interactive)
+                arguments = [ShellKernelOption, .. arguments];
             var image = ResolveImage(parse.GetValue(target)!, terminal);
             var options = new QemuOptions(image)
             {
@@ -50,11 +57,15 @@ public static class RunCommand
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 KernelArguments = arguments,
                 ExtraQemuArguments = parse.GetValue(qemuArguments) ?? [],
+                Interactive = interactive,
             };
             return Boot(options, terminal, cancellation);
         });
         return command;
     }
+
+    /// <summary>The kernel command-line word that makes the kernel enter its shell after Main (src/Kernel/Boot/CommandLine.cs).</summary>
+    public const string ShellKernelOption = "shell";
 
     /// <summary>
     /// Kernel arguments must follow <c>--</c>: otherwise a mistyped option (<c>--cpu 2</c>) would
@@ -81,7 +92,7 @@ public static class RunCommand
     private static int Boot(QemuOptions options, Terminal terminal, CancellationToken cancellation)
     {
         terminal.Progress("boot", QemuCommandLine.Describe(options));
-        var run = QemuRunner.Run(options, terminal.WriteLine, cancellation, onQemuStderrLine: line =>
+        var run = QemuRunner.Run(options, options.Interactive ? terminal.Write : terminal.WriteLine, cancellation, onQemuStderrLine: line =>
         {
             terminal.Error.WriteLine(line);
             terminal.Error.Flush();
@@ -99,6 +110,8 @@ public static class RunCommand
                 return ExitCodes.KernelPanic;
             case ExitKind.TimedOut:
                 throw new NacreException($"{options.Image} timed out after {Seconds.Format(options.Timeout)}; QEMU was killed");
+            case ExitKind.SilentReset when options.Interactive: // a reset reboots here, so QEMU was told to quit
+                throw new NacreException("QEMU ended without an exit code from the guest (quit with Ctrl-A x, or the guest powered off)");
             case ExitKind.SilentReset:
                 throw new NacreException("the guest reset or shut down without reporting an exit code (a triple fault?)");
             default: // QEMU's own complaint has already been shown on stderr, as it came

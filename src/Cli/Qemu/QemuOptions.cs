@@ -21,6 +21,13 @@ public sealed record QemuOptions(string Image)
 
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
+    /// <summary>
+    /// The serial console is a terminal session: QEMU reads nacre's stdin (keystrokes go to the
+    /// guest, Ctrl-C included; Ctrl-A x quits QEMU), output is passed on as it comes rather than
+    /// by lines, and a guest reset reboots instead of ending the run. For <c>nacre run --shell</c>.
+    /// </summary>
+    public bool Interactive { get; init; }
+
     /// <summary>The QEMU binary; <c>NACRE_QEMU</c> overrides it (e.g. a locally built QEMU).</summary>
     public string QemuPath { get; init; } =
         Environment.GetEnvironmentVariable("NACRE_QEMU") is { Length: > 0 } path ? path : "qemu-system-x86_64";

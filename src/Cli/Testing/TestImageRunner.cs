@@ -38,9 +38,11 @@ public static class TestImageRunner
     }
 
     /// <summary>
-    /// Builds a test image project and runs it once per CPU count it asks for (NacreTestCpus), or
-    /// only with <paramref name="cpusOverride"/> when given. With several counts each report is
-    /// named "Image[cpus=N]". A build failure is one failed report for the image.
+    /// Builds a test image project and runs it once per CPU count it asks for (NacreTestCpus),
+    /// then once per named run it declares (NacreTestRun items: their CPUs, memory and extra QEMU
+    /// arguments); with <paramref name="cpusOverride"/>, only once with that many CPUs. With
+    /// several CPU counts each report is named "Image[cpus=N]"; a named run's is "Image[name]".
+    /// A build failure is one failed report for the image.
     /// </summary>
     public static IReadOnlyList<ImageTestReport> BuildAndRun(
         string projectPath,
@@ -65,12 +67,13 @@ public static class TestImageRunner
         }
 
         IReadOnlyList<int> counts = cpusOverride is { } only ? [only] : built.TestCpus.Count > 0 ? built.TestCpus : [options.Cpus];
+        var runs = counts.Select(cpus => (Name: counts.Count > 1 ? $"{built.Name}[cpus={cpus}]" : built.Name, Options: options with { Cpus = cpus })).ToList();
+        if (cpusOverride is null)
+            runs.AddRange(built.TestRuns.Select(run => (Name: $"{built.Name}[{run.Name}]", Options: run.Apply(options))));
+
         var reports = new List<ImageTestReport>();
-        foreach (var cpus in counts)
-        {
-            var name = counts.Count > 1 ? $"{built.Name}[cpus={cpus}]" : built.Name;
-            reports.Add(Run(name, built.Image, options with { Cpus = cpus }, onResult?.Invoke(name), onConsoleLine?.Invoke(name), cancellation));
-        }
+        foreach (var (name, runOptions) in runs)
+            reports.Add(Run(name, built.Image, runOptions, onResult?.Invoke(name), onConsoleLine?.Invoke(name), cancellation));
         return reports;
     }
 }

@@ -9,7 +9,7 @@ namespace Nacre.Boot
 {
     /// <summary>
     /// The boot sequence after boot.S: console, traps, memory, module initialisation, then the
-    /// HRT's Main, whose return value ends the run.
+    /// HRT's Main, whose return value ends the run (after the shell, with the `shell` option).
     /// </summary>
     public static unsafe class Kernel
     {
@@ -82,6 +82,7 @@ namespace Nacre.Boot
             void** modules = ModulesStart();
             InitializeModules(modules, (int)(ModulesEnd() - modules));
             Threads.Scheduler.InitializeCpu((ulong)BootStackBottom(), (nuint)(BootStackTop() - BootStackBottom()), Threads.IdlePolicy.Poll);
+            Threads.Thread.SetName(Threads.Thread.Current, "main");
             Nacre.Irq.Interrupts.Initialize();  // PICs masked, local APIC, IOAPIC; interrupts on
             Nacre.Sync.Events.Initialize();     // the event IPI vector
             Nacre.Timing.Time.Initialize();     // TSC frequency, APIC timer, this CPU's timer queue
@@ -91,7 +92,19 @@ namespace Nacre.Boot
             if (Platform.IsHvm) Hypercall.NotifyMainStarting();
             int code = AppMain(args);
             if (Platform.IsHvm && HvmBootInfo.Serve) Nacre.Hvm.InvokeServer.Serve(code);
+            if (BootInfo.HasWord(CommandLine.ShellOption)) code = EnterShell(code);
             Exit(code);
+        }
+
+        private static int EnterShell(int code)
+        {
+            if (Platform.IsHvm)
+            {
+                System.Console.WriteLine("nacre: no shell under the HVM (its console has no input)");
+                return code;
+            }
+            System.Console.WriteLine($"nacre: Main returned {code}; entering the shell (`exit` ends the run with that code)");
+            return Shell.Run(code);
         }
 
         /// <summary>Ends the run with Main's exit code.</summary>

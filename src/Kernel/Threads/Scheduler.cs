@@ -62,6 +62,7 @@ namespace Nacre.Threads
             boot->StackBottom = stackBottom;
             boot->StackSize = stackSize;
             boot->Id = Interlocked.Increment(ref s_ids);
+            ThreadRegistry.Add(boot);
 
             if (bootIsIdle)
             {
@@ -72,6 +73,7 @@ namespace Nacre.Threads
             {
                 Thread* idle = ThreadPool.Take(16 * 1024);
                 idle->IsIdle = true;
+                idle->Id = Interlocked.Increment(ref s_ids);
                 idle->Cpu = idle->BoundCpu = cpu->Index;
                 idle->Entry = &IdleEntry;
                 idle->State = ThreadState.Ready;

@@ -49,6 +49,7 @@ namespace Nacre.Threads
         internal nint SleepTimer;           // a Timing.Timer, created on first Sleep, kept with the block
         internal void* TimedQueue;          // the WaitQueue of a timed wait in progress
         internal int TimedOut;              // set when a timed wait's timer woke the thread
+        internal nint Name;                 // a string from SetName, or 0 (cleared when recycled)
 
         private static int s_nextId;
 
@@ -152,6 +153,12 @@ namespace Nacre.Threads
                 parent->ChildWaiters.WakeAll();
             Scheduler.ExitCurrent();
         }
+
+        /// <summary>Names t for diagnostics such as the shell's `threads` (nk_thread_name); null clears it.</summary>
+        public static void SetName(Thread* t, string name) { object o = name; t->Name = o == null ? 0 : Unsafe.As<object, nint>(ref o); }
+
+        /// <summary>t's name, or null.</summary>
+        public static string NameOf(Thread* t) { nint n = t->Name; return n == 0 ? null : Unsafe.As<nint, string>(ref n); }
 
         /// <summary>Sleeps at least ns (other threads run meanwhile).</summary>
         public static void Sleep(ulong ns) => Scheduler.Sleep(ns);

@@ -33,12 +33,14 @@ namespace Nacre.Threads
             fresh->StackBottom = top - stackSize;
             fresh->StackSize = stackSize;
             Reset(fresh);
+            ThreadRegistry.Add(fresh);
             return fresh;
         }
 
         public static void Return(Thread* t)
         {
             t->State = ThreadState.Exited;
+            t->Name = 0;    // a pooled block is nobody
             ulong flags = s_lock.AcquireIrqSave();
             t->PoolNext = s_free;
             s_free = t;
