@@ -44,17 +44,20 @@ public sealed record ProjectProperties(string Image, bool IsTestImage, IReadOnly
 
 /// <summary>
 /// A named machine configuration a test image is also booted under, from an item in its project:
-/// <c>&lt;NacreTestRun Include="numa" Cpus="2" Memory="256" QemuArgs="-numa ..." /&gt;</c>.
-/// Cpus and Memory default to the runner's; QemuArgs are whitespace-separated (no quoting).
+/// <c>&lt;NacreTestRun Include="numa" Cpus="2" Memory="256" QemuArgs="-numa ..." KernelArgs="deprivileged" /&gt;</c>.
+/// Cpus and Memory default to the runner's; QemuArgs and KernelArgs are whitespace-separated (no
+/// quoting); KernelArgs are kernel options (docs/boot.md), put before any test filters.
 /// </summary>
-public sealed record TestRun(string Name, int? Cpus, int? MemoryMiB, IReadOnlyList<string> QemuArguments)
+public sealed record TestRun(string Name, int? Cpus, int? MemoryMiB, IReadOnlyList<string> QemuArguments, IReadOnlyList<string> KernelArguments)
 {
-    /// <summary>These options with the run's CPUs, memory and extra QEMU arguments (after any already there).</summary>
+    /// <summary>These options with the run's CPUs, memory, extra QEMU arguments (after any already
+    /// there) and kernel options (before the arguments already there).</summary>
     public QemuOptions Apply(QemuOptions options) => options with
     {
         Cpus = Cpus ?? options.Cpus,
         MemoryMiB = MemoryMiB ?? options.MemoryMiB,
         ExtraQemuArguments = [.. options.ExtraQemuArguments, .. QemuArguments],
+        KernelArguments = [.. KernelArguments, .. options.KernelArguments],
     };
 
     public static TestRun Parse(string projectFile, MsBuild.Item item)
@@ -65,10 +68,13 @@ public sealed record TestRun(string Name, int? Cpus, int? MemoryMiB, IReadOnlyLi
             throw new NacreException($"{where}: a run's name uses letters, digits, '-', '_' and '.' only");
         var cpus = Number(item, "Cpus", QemuOptions.MinCpus, QemuOptions.MaxCpus, where);
         var memory = Number(item, "Memory", QemuOptions.MinMemoryMiB, QemuOptions.MaxMemoryMiB, where);
-        var qemuArguments = item.Metadata.GetValueOrDefault("QemuArgs", "")
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return new TestRun(name, cpus, memory, qemuArguments);
+        var qemuArguments = Words(item, "QemuArgs");
+        var kernelArguments = Words(item, "KernelArgs");
+        return new TestRun(name, cpus, memory, qemuArguments, kernelArguments);
     }
+
+    private static string[] Words(MsBuild.Item item, string metadata) =>
+        item.Metadata.GetValueOrDefault(metadata, "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
 
     private static int? Number(MsBuild.Item item, string metadata, int min, int max, string where)
     {
