@@ -23,6 +23,7 @@ public sealed unsafe partial class Hrt : IDisposable
     private readonly GuestLayout _layout;
     private readonly long _startTimestamp;
     private readonly ManualResetEventSlim _bootEvent = new();
+    private readonly ManualResetEventSlim _allStarted = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -190,7 +191,12 @@ public sealed unsafe partial class Hrt : IDisposable
         _setupTimestamp = Stopwatch.GetTimestamp();
         foreach (var runner in _runners)
             runner.Start();
+        _allStarted.Set();
     }
+
+    /// <summary>vCPU threads enter KVM_RUN only once every one of them exists, so that a vCPU that
+    /// fails at once cannot start a teardown while Setup is still creating threads.</summary>
+    internal void WaitUntilAllVcpusStarted() => _allStarted.Wait();
 
     /// <summary>docs/hvm.md "vCPU state at entry".</summary>
     private void SetEntryState(KvmVcpu vcpu)
@@ -306,6 +312,7 @@ public sealed unsafe partial class Hrt : IDisposable
         Volatile.Write(ref _state, Stopping);
         foreach (var runner in _runners)
             runner.Kick();
+        _allStarted.Set(); // threads still waiting to start see their stop flag and leave
         // On its own thread: the caller may be a vCPU thread (which the teardown joins) or an
         // invoker that still owns a mailbox (which the teardown takes).
         _teardownThread = new Thread(TearDown) { IsBackground = true, Name = "HRT teardown" };
@@ -410,6 +417,7 @@ public sealed unsafe partial class Hrt : IDisposable
         _ram?.Dispose();
         _arenaMemory?.Dispose();
         _bootEvent.Dispose();
+        _allStarted.Dispose();
     }
 
     internal static string Format(TimeSpan time) =>

@@ -58,7 +58,11 @@ internal sealed unsafe class VcpuRunner
         }
     }
 
-    public void Join() => _thread?.Join();
+    public void Join()
+    {
+        if (_thread is { ThreadState: not System.Threading.ThreadState.Unstarted } thread)
+            thread.Join();
+    }
 
     private void Main()
     {
@@ -82,6 +86,7 @@ internal sealed unsafe class VcpuRunner
             Interlocked.MemoryBarrier();
             try
             {
+                _hrt.WaitUntilAllVcpusStarted();
                 Loop();
             }
             finally
