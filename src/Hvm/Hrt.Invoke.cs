@@ -53,8 +53,8 @@ public sealed partial class Hrt
         if (slots.Length == 0 || !IsRunning)
             throw StoppedError(inFlight: false);
         var slot = slots[cpu];
-        var deadline = Stopwatch.GetTimestamp() + InvokeTimeoutTicks;
-        var status = Acquire(slot, deadline);
+        var deadline = new Deadline(InvokeTimeoutTicks);
+        var status = Acquire(slot, ref deadline);
         long result = 0;
         if (status == CallStatus.Done)
         {
@@ -63,7 +63,7 @@ public sealed partial class Hrt
                 var sequence = slot.Post(function.Address, a0, a1, a2, a3);
                 if (_options.Idle == IdleMode.Halt)
                     Wake(cpu);
-                status = WaitFor(slot, sequence, deadline);
+                status = WaitFor(slot, sequence, ref deadline);
                 result = slot.Result;
             }
             else
@@ -80,7 +80,7 @@ public sealed partial class Hrt
         var slots = _slots;
         if (slots.Length == 0 || !IsRunning)
             throw StoppedError(inFlight: false);
-        var deadline = Stopwatch.GetTimestamp() + InvokeTimeoutTicks;
+        var deadline = new Deadline(InvokeTimeoutTicks);
         var results = new long[slots.Length];
         var sequences = new long[slots.Length];
         var acquired = 0;
@@ -88,7 +88,7 @@ public sealed partial class Hrt
         var failedCpu = 0;
         for (; acquired < slots.Length && status == CallStatus.Done; acquired++)
         {
-            status = Acquire(slots[acquired], deadline);
+            status = Acquire(slots[acquired], ref deadline);
             failedCpu = acquired;
             if (status != CallStatus.Done)
                 break;
@@ -104,7 +104,7 @@ public sealed partial class Hrt
                     Wake(cpu);
             for (var cpu = 0; cpu < slots.Length && status == CallStatus.Done; cpu++)
             {
-                status = WaitFor(slots[cpu], sequences[cpu], deadline);
+                status = WaitFor(slots[cpu], sequences[cpu], ref deadline);
                 results[cpu] = slots[cpu].Result;
                 failedCpu = cpu;
             }
@@ -114,7 +114,32 @@ public sealed partial class Hrt
         return status == CallStatus.Done ? results : throw CallFailed(status, failedCpu, function);
     }
 
-    private CallStatus Acquire(MailboxSlot slot, long deadline)
+    /// <summary>
+    /// A call's time limit. The clock is first read only when the call has already waited a
+    /// while (a few thousand spins, microseconds), so that a fast call never pays for it.
+    /// </summary>
+    private struct Deadline(long timeoutTicks)
+    {
+        private long _deadline, _yieldAfter;
+
+        /// <summary>Checks the clock; true once the timeout has passed. After a millisecond of
+        /// waiting it also yields the host CPU on each check.</summary>
+        public bool Expired()
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (_deadline == 0)
+            {
+                _deadline = now + timeoutTicks;
+                _yieldAfter = now + Stopwatch.Frequency / 1000;
+                return false;
+            }
+            if (now > _yieldAfter)
+                Thread.Yield();
+            return now > _deadline;
+        }
+    }
+
+    private CallStatus Acquire(MailboxSlot slot, ref Deadline deadline)
     {
         if (slot.TryAcquire())
             return CallStatus.Done;
@@ -123,7 +148,7 @@ public sealed partial class Hrt
         {
             if (!IsRunning)
                 return CallStatus.StoppedBeforePost;
-            if (Stopwatch.GetTimestamp() > deadline)
+            if (deadline.Expired())
                 return CallStatus.BusyTooLong;
             spin.SpinOnce();
         }
@@ -131,24 +156,18 @@ public sealed partial class Hrt
     }
 
     /// <summary>Spins on Done (a volatile read); every <see cref="CheckInterval"/> spins it checks
-    /// whether the VM stopped and the clock. After a millisecond it yields between checks.</summary>
-    private CallStatus WaitFor(MailboxSlot slot, long sequence, long deadline)
+    /// whether the VM stopped and the clock.</summary>
+    private CallStatus WaitFor(MailboxSlot slot, long sequence, ref Deadline deadline)
     {
         var spins = 0;
-        long yieldAfter = 0;
         while (!slot.IsDone(sequence))
         {
             if (++spins % CheckInterval != 0)
                 continue;
             if (!IsRunning)
                 return CallStatus.StoppedInFlight;
-            var now = Stopwatch.GetTimestamp();
-            if (now > deadline)
+            if (deadline.Expired())
                 return CallStatus.TimedOut;
-            if (yieldAfter == 0)
-                yieldAfter = now + Stopwatch.Frequency / 1000;
-            else if (now > yieldAfter)
-                Thread.Yield();
         }
         return CallStatus.Done;
     }
