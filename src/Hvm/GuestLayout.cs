@@ -28,7 +28,6 @@ internal sealed class GuestLayout
 
     /// <summary>Boot info page: header, then the memory map, then the command line.</summary>
     public const ulong MemoryMapAddress = BootInfoAddress + 0x60;
-    public const int MaxMemoryMapEntries = 8;
     public const ulong CommandLineAddress = BootInfoAddress + 0x200;
     public const int MaxCommandLineLength = 0x1000 - 0x200 - 1;
 
