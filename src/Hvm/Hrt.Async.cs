@@ -29,9 +29,15 @@ public sealed partial class Hrt
     /// <see cref="HrtTimeoutException"/> (with vCPU 0's registers) after <paramref name="timeout"/>.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
-        if (await Task.WhenAny(_exit.Task, Task.Delay(timeout)).ConfigureAwait(false) != _exit.Task)
+        try
+        {
+            return await _exit.Task.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
             RequestStop(new StopReason(StopKind.Timeout, 0, $"the HRT did not exit within {Format(timeout)}"));
-        return await _exit.Task.ConfigureAwait(false);
+            return await _exit.Task.ConfigureAwait(false);
+        }
     }
 
     internal Task<long> InvokeAsyncOn(int cpu, HrtFunction function, long a0, long a1, long a2, long a3)
