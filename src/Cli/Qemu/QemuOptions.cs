@@ -1,8 +1,24 @@
 namespace Nacre.Cli.Qemu;
 
-/// <summary>Everything needed to boot one image once.</summary>
+/// <summary>The machines an image can boot on.</summary>
+public enum MachineKind
+{
+    /// <summary>QEMU (TCG): works everywhere; ring 0 as on hardware.</summary>
+    Qemu,
+
+    /// <summary>Nacre's own VMM over /dev/kvm (src/Hvm): native speed.</summary>
+    Hvm,
+}
+
+/// <summary>Everything needed to boot one image once, under QEMU or the HVM.</summary>
 public sealed record QemuOptions(string Image)
 {
+    /// <summary>Which machine boots it.</summary>
+    public MachineKind Machine { get; init; } = MachineKind.Qemu;
+
+    /// <summary>For the HVM: ring 0, deprivileged, or chosen from the host's KVM.</summary>
+    public Nacre.Hvm.PrivilegeMode Privilege { get; init; } = Nacre.Hvm.PrivilegeMode.Auto;
+
     public const int MinCpus = 1;
     public const int MaxCpus = 255;
     public const int MinMemoryMiB = 16;

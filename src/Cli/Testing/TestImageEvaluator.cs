@@ -35,6 +35,8 @@ public static class TestImageEvaluator
                 return $"timed out after {Seconds.Format(timeout)}{running}";
             case ExitKind.SilentReset:
                 return $"the guest reset or shut down without reporting (triple fault?){running}";
+            case ExitKind.Faulted:
+                return $"the HVM stopped the guest{running}: {run.Detail}";
             case ExitKind.QemuFailed:
                 return $"QEMU failed (exit status {run.QemuExitCode}): {run.QemuStderr.Trim()}";
         }

@@ -28,7 +28,7 @@ public static class TestImageRunner
         }
 
         var console = new TestOutputParser();
-        var run = QemuRunner.Run(options with { Image = image }, line =>
+        var run = MachineRunner.Run(options with { Image = image }, line =>
         {
             onConsoleLine?.Invoke(line);
             if (console.Feed(line) is { } result)
