@@ -45,6 +45,7 @@ namespace Nacre.Threads
         public bool IsIdle { get; internal set; }
         internal ulong WakeDeadline;        // TSC cycles, for Sleep
         internal void** Locals;             // ThreadLocal slots
+        internal void* Statics;             // [ThreadStatic] fields: the core library's block (ThreadLocal.cs)
         internal Thread* PoolNext;
         internal nint SleepTimer;           // a Timing.Timer, created on first Sleep, kept with the block
         internal void* TimedQueue;          // the WaitQueue of a timed wait in progress
