@@ -34,7 +34,7 @@ namespace Nacre.Threads
 
         // arch_thread_fork's context: the registers it pushed, then its return address.
         private const int SavedR15 = 0, SavedR14 = 1, SavedR13 = 2, SavedR12 = 3, SavedRbx = 4, SavedRbp = 5,
-            SavedFlags = 6, ReturnAddress = 7, ContextWords = 8;
+            ReturnAddress = 6, ContextWords = 7;
 
         // Kept free above the child's copy of the frame: an ended frame chain (0, 0) and alignment.
         private const ulong TopPadding = 16;
@@ -75,9 +75,10 @@ namespace Nacre.Threads
             else if (rule.SavedRbpOffset == 0) rbp = 0;
 
             // The first switch to the child resumes arch_fork_child with the parent's registers;
-            // it restores the parent's RFLAGS (pushed here) and returns null from Fork.
+            // it restores the parent's RFLAGS (pushed here: the interrupt state, virtual or not,
+            // as the parent called Fork) and returns null from Fork.
             ulong* sp = (ulong*)(callerSp - 8 + delta);
-            *--sp = context[SavedFlags];
+            *--sp = Arch.X64.Cpu.ReadFlags();
             child->SavedRsp = Arch.X64.Context.SwitchFrame(sp, ForkChildAddress(), FlagsInterruptsOff, rbp,
                 context[SavedRbx], context[SavedR12], context[SavedR13], context[SavedR14], context[SavedR15]);
             child->BoundCpu = cpu;
@@ -85,9 +86,13 @@ namespace Nacre.Threads
             return child;
         }
 
-        /// <summary>The child's first C# code (from arch_fork_child, interrupts off).</summary>
+        /// <summary>The child's first C# code (from arch_fork_child, interrupts off), as after any switch.</summary>
         [RuntimeExport("nacre_fork_child_start")]
-        private static void ForkChildStart() => Scheduler.FinishSwitch();
+        private static void ForkChildStart(ulong flags)
+        {
+            Scheduler.FinishSwitch();
+            Arch.X64.Cpu.RestoreFlags(flags);
+        }
 
         /// <summary>The child's forking function returned value (from arch_fork_exit).</summary>
         [RuntimeExport("nacre_fork_exit")]

@@ -1,21 +1,21 @@
 /* fork.S — Thread.Fork: cloning the calling function into a new thread (Threads/Fork.cs).
  *
- * The parent's side saves its callee-saved registers the way arch_switch does and lets C# build
- * the child: a copy of the forking function's frame on the child's stack, topped by a switch
- * frame that resumes at arch_fork_child. The child then returns from Fork with 0, runs the rest
+ * The parent's side saves its callee-saved registers and lets C# build the child: a copy of the
+ * forking function's frame on the child's stack, topped by a switch frame (Context.SwitchFrame)
+ * that resumes at arch_fork_child. The child then returns from Fork with 0, runs the rest
  * of the function and, when the function returns, lands in arch_fork_exit instead of its caller.
  */
 
     .text
     .code64
 
-/* Thread* arch_thread_fork(int cpu): Thread.Fork. Pushes RFLAGS, rbp, rbx, r12–r15 (the layout
- * arch_switch saves: from the stack pointer up r15, r14, r13, r12, rbx, rbp, RFLAGS, then the
- * return address into the forking function) and calls nacre_thread_fork(context, cpu), which
- * returns the child to the parent. Restores the registers and returns that. */
+/* Thread* arch_thread_fork(int cpu): Thread.Fork. Pushes the callee-saved registers (from the
+ * stack pointer up: r15, r14, r13, r12, rbx, rbp, then the return address into the forking
+ * function) and calls nacre_thread_fork(context, cpu), which returns the child to the parent.
+ * Restores the registers and returns that. RFLAGS is not saved here: its IF may be virtual
+ * (deprivileged mode), so the C# side reads it through Cpu.ReadFlags. */
     .globl arch_thread_fork
 arch_thread_fork:
-    pushfq
     push %rbp
     push %rbx
     push %r12
@@ -23,26 +23,29 @@ arch_thread_fork:
     push %r14
     push %r15
     mov %edi, %esi
-    mov %rsp, %rdi              /* 7 pushes on top of the return address: 16-byte aligned */
+    mov %rsp, %rdi
+    sub $8, %rsp                /* 6 pushes on top of the return address: realign to 16 */
     call nacre_thread_fork
+    add $8, %rsp
     pop %r15
     pop %r14
     pop %r13
     pop %r12
     pop %rbx
     pop %rbp
-    popfq
     ret
 
-/* arch_fork_child: where the child's first switch returns to (arch_switch's ret), with IF=0,
- * the parent's callee-saved registers (rbp moved onto the child's stack), and the stack holding
- * the parent's RFLAGS at the fork, then the return address into the forking function, then the
- * copy of its frame. Calls nacre_fork_child_start (finishes the switch; preserves callee-saved
- * registers), restores the RFLAGS, and returns 0 from Fork. The stack is 16-byte aligned here. */
+/* arch_fork_child: where the child's first switch returns to (arch_switch's ret), with
+ * interrupts off, the parent's callee-saved registers (rbp moved onto the child's stack), and
+ * the stack (16-byte aligned) holding the parent's RFLAGS at the fork, then the return address
+ * into the forking function, then the copy of its frame. Calls nacre_fork_child_start(flags)
+ * (finishes the switch, restores the flags; preserves callee-saved registers) and returns 0
+ * from Fork. */
     .globl arch_fork_child
 arch_fork_child:
+    mov (%rsp), %rdi
     call nacre_fork_child_start
-    popfq
+    add $8, %rsp
     xor %eax, %eax
     ret
 
