@@ -142,6 +142,7 @@ namespace Memory.Tests
         [Test]
         public static void CpusShootingAtEachOtherDoNotDeadlock()
         {
+            if (Cpus.Count < 2) Assert.Skip("one CPU: nobody to shoot at");
             ulong frame = NewFrame(1);
             long before = TlbShootdown.Count;
             long* tickets = stackalloc long[Cpus.Count];
@@ -151,7 +152,7 @@ namespace Memory.Tests
             MapAndUnmapOwnPage((void*)frame);
             for (int cpu = 0; cpu < Cpus.Count; cpu++)
                 if (cpu != self) Cpus.Wait(cpu, tickets[cpu]);
-            if (Cpus.Count > 1) Assert.Equal(before + Rounds * Cpus.Count, TlbShootdown.Count, "every unmapping shot down");
+            Assert.Equal(before + Rounds * Cpus.Count, TlbShootdown.Count, "every unmapping shot down");
             PageAllocator.Free(frame, 0);
         }
     }
