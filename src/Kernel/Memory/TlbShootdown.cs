@@ -57,22 +57,23 @@ namespace Nacre.Memory
                 Cpu.Pause();
             }
 
-            int targets = 0, count = Nacre.Cpus.Cpus.Count;
+            // The targets, fixed once: a CPU registering meanwhile flushes everything itself.
+            int count = Nacre.Cpus.Cpus.Count, targets = 0;
+            int* target = stackalloc int[count];
+            for (int i = 0; i < count; i++)
+                if (i != self && Nacre.Cpus.Cpus.Get(i) != null) target[targets++] = i;
             long generation = s_generation + 1;
             s_generation = generation;
             s_address = address;
-            for (int i = 0; i < count; i++)
-                if (i != self && Nacre.Cpus.Cpus.Get(i) != null) targets++;
             Volatile.Write(ref s_pending, targets);
             // x86 keeps stores in order: a CPU that sees its request sees the address and count too.
             fixed (PerCpuGenerations* requested = &s_requested)
-                for (int i = 0; i < count; i++)
-                    if (i != self && Nacre.Cpus.Cpus.Get(i) != null)
-                    {
-                        Volatile.Write(ref requested->Values[i], generation);
-                        Ipi.Send(i, Vectors.TlbShootdown);
-                    }
-            Interlocked.Increment(ref s_count);
+                for (int k = 0; k < targets; k++)
+                {
+                    Volatile.Write(ref requested->Values[target[k]], generation);
+                    Ipi.Send(target[k], Vectors.TlbShootdown);
+                }
+            if (targets != 0) Interlocked.Increment(ref s_count);
 
             ulong deadline = Timing.Time.NowNs + AnswerTimeoutNs;
             while (Volatile.Read(ref s_pending) != 0)

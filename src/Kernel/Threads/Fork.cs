@@ -21,6 +21,8 @@ namespace Nacre.Threads
         /// - hold no byref, Span or pointer into its own frame across the call (stackalloc memory
         ///   is copied, pointers to it are not moved); only rbp, the frame pointer, is rebased.
         ///   Locals captured by a lambda live in a heap object and are shared by both threads;
+        /// - touch no [ThreadStatic] field after the call in the function itself: ilc keeps the
+        ///   thread-static base it found before, the parent's; call another method for the child's;
         /// - it must be C# (the frame's size comes from the unwind information ilc emits).
         /// </summary>
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_thread_fork")]
@@ -94,7 +96,7 @@ namespace Nacre.Threads
             Arch.X64.Cpu.RestoreFlags(flags);
         }
 
-        /// <summary>The child's forking function returned value (from arch_fork_exit).</summary>
+        /// <summary>The child's copy of the forking function returned value (from arch_fork_exit).</summary>
         [RuntimeExport("nacre_fork_exit")]
         private static void ForkExit(long value) => Exit(value);
     }
