@@ -45,8 +45,8 @@ public sealed class TestRunTests
     {
         var properties = ProjectProperties.Query(Repository.PathOf("tests/Kernel/Memory.Tests/Memory.Tests.csproj"));
 
-        var run = Assert.Single(properties.TestRuns);
-        Assert.Equal("numa", run.Name);
+        // It declares a deprivileged run too.
+        var run = Assert.Single(properties.TestRuns, r => r.Name == "numa");
         Assert.Equal(2, run.Cpus);
         Assert.Equal(2, run.QemuArguments.Count(a => a == "-numa"));
     }
