@@ -85,6 +85,7 @@ namespace Nacre.Boot
             Threads.Thread.SetName(Threads.Thread.Current, "main");
             Nacre.Irq.Interrupts.Initialize();  // PICs masked, local APIC, IOAPIC; interrupts on
             Nacre.Sync.Events.Initialize();     // the event IPI vector
+            TlbShootdown.Initialize();          // the TLB shootdown IPI vector
             Nacre.Timing.Time.Initialize();     // TSC frequency, APIC timer, this CPU's timer queue
             Nacre.Cpus.Cpus.StartAll();         // the other CPUs, parked in their idle loops
 

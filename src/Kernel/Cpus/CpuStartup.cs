@@ -98,6 +98,7 @@ namespace Nacre.Cpus
             Idt.Load();
             Interrupts.InitializeThisCpu();
             PerCpu* self = Register((int)index, Lapic.Id, stackTop);
+            TlbShootdown.JoinThisCpu();         // shootdowns count it from now on; forget what came before
             TimerQueue.InitializeThisCpu();
             var idle = Platform.IsHvm && !Boot.HvmBootInfo.HaltWhenIdle ? Threads.IdlePolicy.Poll : Threads.IdlePolicy.Halt;
             Threads.Scheduler.InitializeCpuAsIdle(stackTop - ApStackSize, ApStackSize, idle);

@@ -24,6 +24,9 @@ namespace Nacre.Irq
         /// <summary>HVM: the host posted a call to this CPU's invoke mailbox (sent when the CPU may be halted).</summary>
         public const int Invoke = 0xF3;
 
+        /// <summary>TLB shootdown: invalidate the translation Memory.TlbShootdown asks for.</summary>
+        public const int TlbShootdown = 0xF4;
+
         /// <summary>LAPIC internal error (LVT error).</summary>
         public const int ApicError = 0xFE;
 

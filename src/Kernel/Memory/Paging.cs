@@ -13,8 +13,10 @@ namespace Nacre.Memory
     /// page 0 (null dereferences) and the boot stack's guard page stay unmapped. Large pages are
     /// split on demand to map or unmap a single 4 KiB page (thread-stack guard pages).
     ///
-    /// TLB: changes flush this CPU only. Other CPUs must be shot down by the caller once SMP
-    /// exists; the tables are shared, so every CPU loads KernelRoot (with EFER.NXE set first).
+    /// The tables are shared: every CPU loads KernelRoot (with EFER.NXE set first). TLB: Unmap,
+    /// Protect and Map over a present page invalidate the page on every CPU before returning
+    /// (TlbShootdown, an IPI to each other CPU). Mapping a page that was not present needs no
+    /// shootdown: no CPU caches a translation that does not exist.
     /// </summary>
     public static unsafe class Paging
     {
@@ -101,13 +103,7 @@ namespace Nacre.Memory
         /// <summary>Maps the 4 KiB page at virtualAddress to physicalAddress (writable; no-execute
         /// unless executable), splitting a large page or creating tables as needed.</summary>
         public static void Map(ulong virtualAddress, ulong physicalAddress, bool executable = false)
-        {
-            ulong flags = s_lock.AcquireIrqSave();
-            ulong* e = Leaf4K(virtualAddress, true);
-            *e = (physicalAddress & AddressMask) | Present | s_access | (executable ? 0 : s_noExecute);
-            Cpu.InvalidatePage(virtualAddress);
-            s_lock.ReleaseIrqRestore(flags);
-        }
+            => Update(virtualAddress, 0, (physicalAddress & AddressMask) | Present | s_access | (executable ? 0 : s_noExecute), false);
 
         /// <summary>
         /// Maps [virtualAddress, +bytes) to [physicalAddress, +bytes) with 2 MiB pages (all three
@@ -130,13 +126,37 @@ namespace Nacre.Memory
         /// <summary>Maps the 4 KiB page at address to itself again (undoes Unmap).</summary>
         public static void MapIdentity(ulong address) => Map(address, address);
 
-        /// <summary>Unmaps the 4 KiB page holding virtualAddress (splitting a large page); accesses fault.</summary>
-        public static void Unmap(ulong virtualAddress)
+        /// <summary>Unmaps the 4 KiB page holding virtualAddress (splitting a large page); accesses fault, on every CPU.</summary>
+        public static void Unmap(ulong virtualAddress) => Update(virtualAddress, 0, 0, false);
+
+        /// <summary>
+        /// Sets the permissions of the mapped 4 KiB page holding virtualAddress (splitting a large
+        /// page), on every CPU. False (and nothing changed) when the page is not mapped.
+        /// </summary>
+        public static bool Protect(ulong virtualAddress, bool writable, bool executable)
+        {
+            ulong old = Update(virtualAddress, ~(Writable | NoExecuteBit), (writable ? Writable : 0) | (executable ? 0 : s_noExecute), true);
+            return (old & Present) != 0;
+        }
+
+        // Sets the 4 KiB entry for virtualAddress to (old & keep) | set (when onlyIfPresent, only
+        // if the address is mapped) and invalidates it here; then, if the old entry was present
+        // (some CPU may have cached it), everywhere else — after dropping the lock, which other
+        // CPUs take with interrupts off. Returns the old entry.
+        private static ulong Update(ulong virtualAddress, ulong keep, ulong set, bool onlyIfPresent)
         {
             ulong flags = s_lock.AcquireIrqSave();
-            *Leaf4K(virtualAddress, true) = 0;
-            Cpu.InvalidatePage(virtualAddress);
+            ulong* e = onlyIfPresent && Walk(virtualAddress, out _, out _) == null ? null : Leaf4K(virtualAddress, true);
+            ulong old = 0;
+            if (e != null)
+            {
+                old = *e;
+                *e = (old & keep) | set;
+                Cpu.InvalidatePage(virtualAddress);
+            }
             s_lock.ReleaseIrqRestore(flags);
+            if ((old & Present) != 0) TlbShootdown.Invalidate(virtualAddress);
+            return old;
         }
 
         public static bool IsMapped(ulong address) => PageSizeAt(address) != 0;

@@ -53,6 +53,7 @@ namespace Nacre.Threads
             ulong bottom = t->StackBottom;
             nuint size = t->StackSize;
             void** locals = t->Locals;
+            void* statics = t->Statics;
             nint timer = t->SleepTimer;
             *t = default;
             t->SleepTimer = timer;
@@ -60,6 +61,8 @@ namespace Nacre.Threads
             t->StackSize = size;
             t->Locals = locals;
             if (locals != null) for (int i = 0; i < ThreadLocal.MaxSlots; i++) locals[i] = null;
+            t->Statics = statics;
+            ThreadLocal.ClearThreadStatics(statics);
             t->State = ThreadState.Created;
             t->BoundCpu = Thread.AnyCpu;
         }

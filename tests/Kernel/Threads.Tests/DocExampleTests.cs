@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Nacre.Cpus;
 using Nacre.Sync;
@@ -53,6 +55,41 @@ public static unsafe class DocExampleTests
         while (Volatile.Read(ref s_detachedRan) == 0) Thread.Yield();   // nk_yield
 
         Assert.True(self == Thread.Current);
+    }
+
+    // ---- threads.md: fork -----------------------------------------------------------------------
+
+    [MethodImpl(MethodImplOptions.NoInlining)]         // required: see the rules
+    static long Work(int n)
+    {
+        long local = n * 2;                           // the child gets a copy of this frame
+        Thread* child = Thread.Fork();                // or Thread.Fork(cpu: 1)
+        if (child == null) return local + 1;          // in the child: returning ends the child
+        return local + Thread.Join(child);            // in the parent: the child's return value
+    }
+
+    [Test]
+    public static void ThreadsFork()
+    {
+        Assert.Equal(21L + 20, Work(10));
+    }
+
+    // ---- threads.md: thread statics -------------------------------------------------------------
+
+    [ThreadStatic] static int t_calls;            // every kernel thread has its own, 0 when it starts
+    [ThreadStatic] static List<int> t_scratch;    // reference types, generic classes' thread statics too
+
+    [Test]
+    public static void ThreadsThreadStatics()
+    {
+        t_calls++;
+        t_scratch = new List<int>();
+        int other = -1;
+        bool otherList = true;
+        Thread.Join(Thread.Launch(() => { other = t_calls; otherList = t_scratch != null; }));
+        Assert.Equal(0, other);
+        Assert.False(otherList, "a new thread's list is null");
+        Assert.Equal(1, t_calls);
     }
 
     // ---- threads.md: condition variables ----------------------------------------------------
