@@ -28,10 +28,11 @@ public static class TestCommand
         var timeout = CommonOptions.Timeout("the image");
         var noHost = new Option<bool>("--no-host") { Description = "skip the host tests (tests/Host)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "echo every console line of the test images" };
+        var qemuOnly = new Option<bool>("--qemu") { Description = "boot the test images under QEMU only, not also in the HVM" };
 
         var projects = new Argument<string[]>("project") { Description = "test image projects (or tests/Host) to run instead of all", Arity = ArgumentArity.ZeroOrMore };
 
-        var command = new Command("test", Description) { projects, filter, cpus, memory, timeout, noHost, verbose };
+        var command = new Command("test", Description) { projects, filter, cpus, memory, timeout, noHost, verbose, qemuOnly };
         command.SetAction(parse =>
         {
             var root = RepositoryRoot.Find();
@@ -42,6 +43,7 @@ public static class TestCommand
                 MemoryMiB = parse.GetValue(memory),
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
             };
+            TestImageRunner.AlsoInHvm = !parse.GetValue(qemuOnly);
             var substring = parse.GetValue(filter) is { Length: > 0 } f ? f : null;
 
             // An explicit --cpus overrides the CPU counts the test projects ask for.

@@ -1,4 +1,5 @@
 using Nacre.Cli.Building;
+using Nacre.Cli.Hvm;
 using Nacre.Cli.Images;
 using Nacre.Cli.Infrastructure;
 using Nacre.Cli.Qemu;
@@ -8,6 +9,9 @@ namespace Nacre.Cli.Testing;
 /// <summary>Boots one test image and collects its report; shared by <c>nacre test</c> and tests/Host.</summary>
 public static class TestImageRunner
 {
+    /// <summary>Whether BuildAndRun also boots each image in the HVM (or reports why it cannot).</summary>
+    public static bool AlsoInHvm { get; set; } = true;
+
     /// <param name="onResult">Called for each PASS/FAIL line as soon as the guest prints it.</param>
     /// <param name="onConsoleLine">Called for every console line (for --verbose).</param>
     public static ImageTestReport Run(
@@ -72,6 +76,17 @@ public static class TestImageRunner
             runs.AddRange(built.TestRuns.Select(run => (Name: $"{built.Name}[{run.Name}]", Options: run.Apply(options))));
 
         var reports = new List<ImageTestReport>();
+        if (AlsoInHvm)
+        {
+            // The same CPU counts in the HVM (native speed, deprivileged on kvm-pvm), up to this
+            // host's cores: more polling vCPUs than cores only measures the host's scheduler.
+            var hvmCounts = counts.Where(c => c <= Environment.ProcessorCount).ToList();
+            if (!HvmRunner.IsUsable(out var reason))
+                reports.Add(new ImageTestReport($"{built.Name}[hvm]", [TestCaseResult.Skip(ImageTestReport.WholeImage, $"the HVM cannot run here: {reason}")], TimeSpan.Zero));
+            else
+                runs.AddRange(hvmCounts.Select(cpus => (Name: $"{built.Name}[hvm cpus={cpus}]", Options: options with { Cpus = cpus, Machine = MachineKind.Hvm })));
+        }
+
         foreach (var (name, runOptions) in runs)
             reports.Add(Run(name, built.Image, runOptions, onResult?.Invoke(name), onConsoleLine?.Invoke(name), cancellation));
         return reports;
