@@ -95,6 +95,9 @@ namespace Nacre.Cpus
         [RuntimeExport("nacre_ap_start")]
         private static void ApMain(long index, ulong stackTop)
         {
+            // The trampoline switched to the kernel's page tables; an HVM vCPU is still on the
+            // VMM's (an identity map without the kernel's guard pages, NX or later mappings).
+            if (Platform.IsHvm) Cpu.WriteCr3(Paging.KernelRoot);
             Idt.Load();
             Interrupts.InitializeThisCpu();
             PerCpu* self = Register((int)index, Lapic.Id, stackTop);
