@@ -38,6 +38,7 @@ namespace Nacre.Bench
             Add(all, "eventbcast.ipi", 2, c => One(EventBenchmarks.Broadcast(c, IdlePolicy.Halt)));
             Add(all, "timer.10us", 1, c => One(TimerBenchmarks.Timer(c, 10_000)));
             Add(all, "timer.100us", 1, c => One(TimerBenchmarks.Timer(c, 100_000)));
+            Add(all, "sleep.10us", 1, c => One(TimerBenchmarks.Sleep(c, 10_000)));
             Add(all, "sleep.100us", 1, c => One(TimerBenchmarks.Sleep(c, 100_000)));
             Add(all, "buddy", 1, c => MemoryBenchmarks.Buddy(c));
             Add(all, "heap", 1, c => MemoryBenchmarks.Heap(c));
