@@ -55,7 +55,6 @@ namespace Nacre.Bench
                 r.Expect("stop after start", slot->Stop > t0);
                 if (policy == IdlePolicy.Halt) r.Expect("target CPU was halted at launch", wasHalted);
             }
-            Scheduler.SetPolicy(Target, IdlePolicy.Halt);
             return r;
         }
 

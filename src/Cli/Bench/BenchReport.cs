@@ -34,6 +34,8 @@ public static class BenchReport
                         lines.Add($"   ! {row.Source.Label} self-check failed: {check.Name} ({check.Passed}/{check.Total}): this result does not measure what it claims");
                 }
             }
+            else
+                lines.Add("   not measured in this run: " + string.Join("; ", report.Primitive.Goals.Select(g => g.Text)));
             if (report.LinuxOverNacreMedian is { } m && report.LinuxOverNacreP99 is { } p)
                 lines.Add($"   Linux/Nacre: median {Ratio(m)}, p99 {Ratio(p)}");
             foreach (var goal in session.FunctionalOnly ? [] : report.Goals)

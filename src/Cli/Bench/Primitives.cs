@@ -72,7 +72,7 @@ public static class Primitives
         new("event.poll", "event notify to one CPU, polling path (no IPI)", true,
             [N("event.poll")], [Floor(0.75), Tail]),
         new("event.ipi", "event notify to one CPU, IPI path (target halted)", true,
-            [N("event.ipi")], [Floor(0.75), Tail]),
+            [N("event.ipi")], [Tail]),
         new("eventbcast.poll", "event broadcast to all other CPUs, polling path", true,
             [N("eventbcast.poll")], [Tail]),
         new("eventbcast.ipi", "event broadcast to all other CPUs, IPI path", true,
