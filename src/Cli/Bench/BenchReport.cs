@@ -13,7 +13,7 @@ public static class BenchReport
         var lines = new List<string>();
         var info = session.NacreOutput;
         lines.Add($"Nacre benchmarks: mode {session.Mode}, {info.Cpus} CPUs, TSC {info.TscHz / 1e6:0} MHz ({info.InfoString("tsc_source")}); "
-                  + $"Linux host TSC {session.HostTscHz / 1e6:0} MHz; {info.Info.GetValueOrDefault("samples")} samples after {info.Info.GetValueOrDefault("warmup")} warm-up each");
+                  + (session.HostTscHz > 0 ? $"Linux host TSC {session.HostTscHz / 1e6:0} MHz; " : "") + $"{info.Info.GetValueOrDefault("samples")} samples after {info.Info.GetValueOrDefault("warmup")} warm-up each");
         if (session.FunctionalOnly)
             lines.Add("FUNCTIONAL ONLY: the kernel ran under QEMU's TCG emulator, so its cycle counts say nothing about speed; no ratios, floor multiples or goal verdicts. Run with --hvm (or --qemu --accel kvm on a VT-x host) for numbers.");
         lines.Add("All values in TSC cycles unless marked ns; ×floor = median / the same source's cache-line round trip.");

@@ -45,7 +45,8 @@ public static class Primitives
             [N("pingpong"), L("pingpong"), D("pingpong")], [Tail]),
         new("rdtsc", "two back-to-back rdtsc (inside every sample)", false,
             [N("rdtsc"), L("rdtsc"), D("rdtsc")], []),
-        new("tsc.skew", "TSC skew check: one-way there − one-way back (0 = clocks agree)", true,
+        // A check of the clock, not a primitive: no floor multiple.
+        new("tsc.skew", "TSC skew check: one-way there − one-way back (0 = clocks agree)", false,
             [N("tsc.skew"), L("tsc.skew")], []),
         new("launch.poll", "thread launch on another CPU, target polling: create → first instruction", true,
             [N("launch.poll"), L("launch"), D("launch", ".NET (unpinned)")], [Floor(1.0), HundredX, Tail]),
@@ -86,6 +87,6 @@ public static class Primitives
         new("heap.alloc", "heap allocation, 64 bytes: Heap.Alloc / malloc", false, [N("heap.alloc"), L("malloc")], [Tail]),
         new("heap.free", "heap free, 64 bytes: Heap.Free / free", false, [N("heap.free"), L("free")], [Tail]),
         new("invoke", "HVM invoke round trip (host → HRT function → host)", true,
-            [], [new(GoalKind.NotMeasurable, 1.5, "median ≤ 1.5× the round-trip floor (needs the HVM: not measured yet)")]),
+            [], [new(GoalKind.NotMeasurable, 1.5, "median ≤ 1.5× the round-trip floor (host-side invoke benchmark not written yet)")]),
     ];
 }

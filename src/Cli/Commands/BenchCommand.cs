@@ -4,7 +4,6 @@ using Nacre.Cli.Building;
 using Nacre.Cli.Images;
 using Nacre.Cli.Infrastructure;
 using Nacre.Cli.Qemu;
-using Nacre.Cli.Running;
 
 namespace Nacre.Cli.Commands;
 
@@ -26,8 +25,9 @@ public static class BenchCommand
 
     public static Command Create(Terminal terminal, CancellationToken cancellation)
     {
-        var hvm = new Option<bool>("--hvm") { Description = "boot the kernel in Nacre's HVM (KVM; deprivileged on kvm-pvm)" };
-        var qemu = new Option<bool>("--qemu") { Description = "boot the kernel under QEMU (the default for now)" };
+        var hvm = new Option<bool>("--hvm") { Description = "boot the kernel in Nacre's HVM (the default where /dev/kvm is usable; deprivileged on kvm-pvm)" };
+        var qemu = new Option<bool>("--qemu") { Description = "boot the kernel under QEMU (TCG: functional only)" };
+        var privilege = CommonOptions.Privilege();
         var cpus = CommonOptions.Cpus(2);
         var samples = Count("--samples", "samples kept per benchmark", 1000, 1);
         var warmup = Count("--warmup", "samples run and discarded first", 100, 0);
@@ -36,26 +36,30 @@ public static class BenchCommand
         var only = new Option<string>("--only") { Description = "only benchmarks whose names start with these comma-separated prefixes (the floor always runs)", HelpName = "prefixes" };
         var noLinux = new Option<bool>("--no-linux") { Description = "skip the Linux baselines (C and .NET)" };
         var accel = new Option<string>("--accel") { Description = "QEMU accelerator: tcg (default) or kvm (a host whose KVM runs guest ring 0 natively)", HelpName = "tcg|kvm" };
-        var deprivileged = new Option<bool>("--deprivileged") { Description = "run the kernel's C# at CPL 3 under QEMU too (the HVM's mode on kvm-pvm)" };
+        var deprivileged = new Option<bool>("--deprivileged") { Description = "under QEMU, run the kernel's C# at CPL 3 (the HVM's mode on kvm-pvm; for the HVM see --privilege)" };
         var memory = CommonOptions.Memory();
         var timeout = new Option<double>("--timeout") { Description = "seconds before the kernel run is killed", DefaultValueFactory = _ => 240, HelpName = "seconds" };
         var echo = new Option<bool>("--verbose", "-v") { Description = "echo the kernel's console" };
 
-        var command = new Command("bench", Description) { hvm, qemu, cpus, samples, warmup, json, plot, only, noLinux, accel, deprivileged, memory, timeout, echo };
+        var command = new Command("bench", Description) { hvm, qemu, privilege, cpus, samples, warmup, json, plot, only, noLinux, accel, deprivileged, memory, timeout, echo };
         command.Validators.Add(result =>
         {
             if (result.GetValue(hvm) && result.GetValue(qemu))
                 result.AddError("--hvm and --qemu exclude each other");
-            if (result.GetValue(hvm) && result.GetValue(accel) is not null)
-                result.AddError("--accel is a QEMU option");
+            if (result.GetValue(hvm) && (result.GetValue(accel) is not null || result.GetValue(deprivileged)))
+                result.AddError("--accel and --deprivileged are QEMU options (the HVM takes --privilege)");
             if (result.GetValue(accel) is { } a && a != "tcg" && a != "kvm")
                 result.AddError($"--accel must be tcg or kvm, got {a}");
         });
         command.SetAction(parse =>
         {
+            // QEMU when asked for (or for a QEMU-only option), else the HVM where it can run: as nacre run.
+            var wantQemu = parse.GetValue(qemu) || parse.GetValue(accel) is not null || parse.GetValue(deprivileged);
             var settings = new BenchSettings
             {
-                Runner = parse.GetValue(hvm) ? new HvmImageRunner() : new QemuImageRunner(parse.GetValue(accel) == "kvm" ? "kvm" : QemuOptions.DefaultAccelerator),
+                Machine = RunCommand.ChooseMachine(new QemuOptions(""), wantQemu, parse.GetValue(hvm)),
+                Privilege = parse.GetValue(privilege),
+                Accelerator = parse.GetValue(accel) == "kvm" ? "kvm" : QemuOptions.DefaultAccelerator,
                 Cpus = parse.GetValue(cpus),
                 Samples = parse.GetValue(samples),
                 Warmup = parse.GetValue(warmup),
@@ -149,37 +153,64 @@ public static class BenchCommand
         arguments.Add($"warmup={settings.Warmup}");
         if (only is not null)
             arguments.Add($"only={only}");
-        var request = new ImageRunRequest(image, settings.Cpus, arguments) { MemoryMiB = settings.MemoryMiB, Timeout = settings.Timeout };
-        terminal.Progress("bench", $"kernel benchmarks on {settings.Cpus} CPUs ({settings.Runner.Name}: {string.Join(' ', arguments)})");
+        var options = new QemuOptions(image)
+        {
+            Machine = settings.Machine,
+            Privilege = settings.Privilege,
+            Accelerator = settings.Accelerator,
+            Cpus = settings.Cpus,
+            MemoryMiB = settings.MemoryMiB,
+            Timeout = settings.Timeout,
+            KernelArguments = arguments,
+        };
+        terminal.Progress("bench", $"kernel benchmarks: {MachineRunner.Describe(options)}");
 
         var output = new BenchOutput();
-        var run = settings.Runner.Run(request, line =>
+        var run = RunImage(options, line =>
         {
             if (settings.EchoConsole)
                 terminal.Error.WriteLine($"kernel| {(line.Length > 200 ? line[..200] + "..." : line)}");
         }, cancellation);
-        foreach (var line in run.ConsoleLines)
+        foreach (var line in run.Lines)
             output.Add(line);
-        var tail = string.Join('\n', run.ConsoleLines.TakeLast(25));
-        switch (run.Kind)
+        var tail = string.Join('\n', run.Lines.TakeLast(25));
+        switch (run.Run.Status.Kind)
         {
-            case ExitKind.Exited when run.ExitCode is 0 or 1 && output.Ended:
-                terminal.Progress("bench", $"kernel benchmarks done in {Seconds.Format(run.Elapsed)} ({output.Results.Count} results, mode {output.Mode})");
+            case ExitKind.Exited when run.Run.Status.Code is 0 or 1 && output.Ended:
+                terminal.Progress("bench", $"kernel benchmarks done in {Seconds.Format(run.Run.Elapsed)} ({output.Results.Count} results, mode {output.Mode})");
                 return output;
             case ExitKind.Panicked:
                 throw new NacreException($"the benchmark kernel panicked:\n{tail}");
             case ExitKind.TimedOut:
                 throw new NacreException($"the benchmark kernel did not finish within {Seconds.Format(settings.Timeout)}");
             default:
-                throw new NacreException($"the benchmark kernel ended unexpectedly ({run.Kind}, code {run.ExitCode}){(output.Ended ? "" : ", without BENCH-END")}:\n{tail}\n{run.Diagnostics}");
+                throw new NacreException($"the benchmark kernel ended unexpectedly ({run.Run.Status.Kind}, code {run.Run.Status.Code}){(output.Ended ? "" : ", without BENCH-END")}:\n{tail}\n{run.Run.Detail ?? run.Run.QemuStderr}");
         }
+    }
+
+    /// <summary>
+    /// Running an image is one function: (image, CPUs, kernel arguments in <paramref name="options"/>)
+    /// → every console line and how the run ended, on QEMU or in the HVM (MachineRunner, as nacre run).
+    /// </summary>
+    public static (QemuRun Run, IReadOnlyList<string> Lines) RunImage(QemuOptions options, Action<string>? onLine, CancellationToken cancellation)
+    {
+        var lines = new List<string>();
+        var run = MachineRunner.Run(options, line =>
+        {
+            lock (lines)
+                lines.Add(line);
+            onLine?.Invoke(line);
+        }, cancellation);
+        return (run, lines);
     }
 }
 
 /// <summary>What `nacre bench` was asked to do.</summary>
 public sealed class BenchSettings
 {
-    public IImageRunner Runner { get; init; } = new QemuImageRunner();
+    public MachineKind Machine { get; init; } = MachineKind.Qemu;
+    public Nacre.Hvm.PrivilegeMode Privilege { get; init; } = Nacre.Hvm.PrivilegeMode.Auto;
+    public string Accelerator { get; init; } = QemuOptions.DefaultAccelerator;
     public int Cpus { get; init; } = 2;
     public int Samples { get; init; } = 1000;
     public int Warmup { get; init; } = 100;

@@ -14,7 +14,7 @@ public sealed class BenchCommandTests
         var json = Path.Combine(directory, "bench.json");
         var plots = Path.Combine(directory, "plots");
 
-        var result = CliResult.Invoke("bench", "--samples", "20", "--warmup", "2", "--json", json, "--plot", plots);
+        var result = CliResult.Invoke("bench", "--qemu", "--samples", "20", "--warmup", "2", "--json", json, "--plot", plots);
 
         Assert.True(result.ExitCode == 0, $"expected exit 0; got {result}");
         Assert.Contains("FUNCTIONAL ONLY", result.Stdout);
