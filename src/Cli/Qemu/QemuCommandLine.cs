@@ -24,8 +24,9 @@ public static class QemuCommandLine
             "-m", options.MemoryMiB.ToString(),
             "-smp", options.Cpus.ToString(),
             // TCG, never KVM by default: this host's kvm-pvm cannot run SSE at CPL 0 (DESIGN.md).
-            "-accel", "tcg,thread=multi",
-            "-cpu", "max",                // 1 GiB pages, x2APIC, etc. visible to the guest
+            "-accel", options.Accelerator,
+            // 1 GiB pages, x2APIC, etc. visible to the guest
+            "-cpu", options.Accelerator.StartsWith("kvm", StringComparison.Ordinal) ? "host" : "max",
         ]);
         if (options.KernelArguments.Count > 0)
             arguments.AddRange(["-append", string.Join(' ', options.KernelArguments)]);

@@ -25,6 +25,9 @@ public sealed record QemuOptions(string Image)
     public const int MaxMemoryMiB = 65536;
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(600);
 
+    /// <summary>QEMU's default accelerator here: multi-threaded TCG (this host's kvm-pvm cannot run SSE at CPL 0).</summary>
+    public const string DefaultAccelerator = "tcg,thread=multi";
+
     public int Cpus { get; init; } = 1;
 
     public int MemoryMiB { get; init; } = 256;
@@ -43,6 +46,9 @@ public sealed record QemuOptions(string Image)
     /// by lines, and a guest reset reboots instead of ending the run. For <c>nacre run --shell</c>.
     /// </summary>
     public bool Interactive { get; init; }
+
+    /// <summary>The <c>-accel</c> value; "kvm" (on a host whose KVM runs guest ring 0 natively) also selects <c>-cpu host</c>.</summary>
+    public string Accelerator { get; init; } = DefaultAccelerator;
 
     /// <summary>The QEMU binary; <c>NACRE_QEMU</c> overrides it (e.g. a locally built QEMU).</summary>
     public string QemuPath { get; init; } =

@@ -299,6 +299,12 @@ namespace Nacre.Threads
             if (cpu != Cpus.Cpus.Current->Index && Irq.Interrupts.Ready) Irq.Ipi.Kick(cpu);
         }
 
+        /// <summary>
+        /// True while cpu sits in hlt in its idle loop (Halt policy), so that a wake-up must send it
+        /// an IPI. For benchmarks and tests that must know they measure a wake-up from halt.
+        /// </summary>
+        public static bool IsHalted(int cpu) => Volatile.Read(ref Of(cpu)->Halted) != 0;
+
         /// <summary>Threads waiting to run on cpu.</summary>
         public static int ReadyCount(int cpu) => Of(cpu)->Queue.Count;
     }
