@@ -42,6 +42,7 @@ public static class BenchCommand
         var echo = new Option<bool>("--verbose", "-v") { Description = "echo the kernel's console" };
 
         var command = new Command("bench", Description) { hvm, qemu, privilege, cpus, samples, warmup, json, plot, only, noLinux, accel, deprivileged, memory, timeout, echo };
+        command.Subcommands.Add(BenchHvmCommand.Create(terminal, cancellation));
         command.Validators.Add(result =>
         {
             if (result.GetValue(hvm) && result.GetValue(qemu))

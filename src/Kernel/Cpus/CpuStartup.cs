@@ -117,6 +117,10 @@ namespace Nacre.Cpus
             KernelConsole.WriteAscii(Count == 1 ? " CPU up" : " CPUs up");
             KernelConsole.WriteAscii(" at ");
             KernelConsole.WriteDecimal((long)(s_upAtNs / 1000000));
+            KernelConsole.WriteAscii(".");
+            ulong micros = s_upAtNs / 1000 % 1000;
+            if (micros < 100) KernelConsole.WriteAscii(micros < 10 ? "00" : "0");
+            KernelConsole.WriteDecimal((long)micros);
             KernelConsole.WriteAscii(" ms since boot (");
             KernelConsole.WriteAscii(Lapic.X2Apic ? "x2APIC" : "xAPIC");
             KernelConsole.WriteAscii(", TSC ");

@@ -95,7 +95,8 @@ namespace Nacre.Memory
             for (ulong a = PhysicalMemory.ImageStartAddress & ~(PageSize - 1); a < codeEnd; a += PageSize)
                 *Leaf4K(a, true) &= ~NoExecuteBit;
 
-            if (s_noExecute != 0) Cpu.EnableNoExecute();
+            // The HVM's vCPUs start with EFER.NXE set (docs/hvm.md); elsewhere it is ours to set.
+            if (s_noExecute != 0 && !Platform.IsHvm) Cpu.EnableNoExecute();
             Cpu.WriteCr3(s_root);
             s_live = true;
         }
