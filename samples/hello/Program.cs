@@ -5,7 +5,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        Console.WriteLine("Hello from Nacre: C# running in ring 0.");
+        Console.WriteLine("Hello from Nacre: C# running as the kernel.");
         var squares = new List<int>();
         for (int i = 1; i <= 5; i++) squares.Add(i * i);
         int sum = 0;

@@ -27,6 +27,7 @@ public static class NacreCli
             RunCommand.Create(terminal, cancellation),
             TestCommand.Create(terminal, cancellation),
             IsoCommand.Create(terminal),
+            BenchCommand.Create(terminal, cancellation),
         };
         BenchAppsCommand.Register(root, terminal, cancellation);
 

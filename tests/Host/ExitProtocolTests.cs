@@ -14,7 +14,7 @@ public sealed class ExitProtocolTests
     [InlineData(126)]
     public void GuestExitCodePassesThrough(int value)
     {
-        var result = CliResult.Invoke("run", TinyGuest.Exiting(value));
+        var result = CliResult.Invoke("run", "--qemu", TinyGuest.Exiting(value));
 
         Assert.True(result.ExitCode == value, $"expected exit {value}; got {result}");
         Assert.Contains("hi\n", result.Stdout);
@@ -24,7 +24,7 @@ public sealed class ExitProtocolTests
     [Fact]
     public void PanicValueIsReportedAsKernelPanic()
     {
-        var result = CliResult.Invoke("run", TinyGuest.Exiting(127));
+        var result = CliResult.Invoke("run", "--qemu", TinyGuest.Exiting(127));
 
         Assert.Equal(127, result.ExitCode);
         Assert.Contains("nacre: kernel panic", result.Stderr);
@@ -33,7 +33,7 @@ public sealed class ExitProtocolTests
     [Fact]
     public void TripleFaultIsAnErrorNotSuccess()
     {
-        var result = CliResult.Invoke("run", TinyGuest.Get(TinyGuest.Behaviour.TripleFault));
+        var result = CliResult.Invoke("run", "--qemu", TinyGuest.Get(TinyGuest.Behaviour.TripleFault));
 
         Assert.Equal(125, result.ExitCode);
         Assert.Equal(["the guest reset or shut down without reporting an exit code (a triple fault?)"], result.Errors);
@@ -43,7 +43,7 @@ public sealed class ExitProtocolTests
     public void SpinningGuestIsKilledAtTimeout()
     {
         var image = TinyGuest.Get(TinyGuest.Behaviour.Spin);
-        var result = CliResult.Invoke("run", image, "--timeout", "1");
+        var result = CliResult.Invoke("run", "--qemu", image, "--timeout", "1");
 
         Assert.Equal(125, result.ExitCode);
         Assert.Equal([$"{image} timed out after 1.00 s; QEMU was killed"], result.Errors);
@@ -53,7 +53,7 @@ public sealed class ExitProtocolTests
     [Fact]
     public void ArgumentsReachTheKernelCommandLine()
     {
-        var result = CliResult.Invoke("run", TinyGuest.Exiting(0), "--", "alpha", "beta=2");
+        var result = CliResult.Invoke("run", "--qemu", TinyGuest.Exiting(0), "--", "alpha", "beta=2");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("alpha beta=2", result.Stdout);
@@ -62,7 +62,7 @@ public sealed class ExitProtocolTests
     [Fact]
     public void QemuRejectingAnOptionIsAnError()
     {
-        var result = CliResult.Invoke("run", TinyGuest.Exiting(0), "--qemu-arg=-no-such-option");
+        var result = CliResult.Invoke("run", "--qemu", TinyGuest.Exiting(0), "--qemu-arg=-no-such-option");
 
         Assert.Equal(125, result.ExitCode);
         Assert.Contains("-no-such-option", result.Stderr); // QEMU's own complaint is shown
@@ -72,7 +72,7 @@ public sealed class ExitProtocolTests
     [Fact]
     public void BootLineShowsCpusAndMemoryQemuAccepted()
     {
-        var result = CliResult.Invoke("run", TinyGuest.Exiting(0), "--cpus", "2", "--memory", "64");
+        var result = CliResult.Invoke("run", "--qemu", TinyGuest.Exiting(0), "--cpus", "2", "--memory", "64");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"[boot] qemu -smp 2 -m 64 ", result.Stderr);

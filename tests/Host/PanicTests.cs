@@ -11,6 +11,7 @@ public sealed class PanicTests
 {
     private const string PanicsProject = "tests/Kernel/Panics";
 
+    /// <summary>Under QEMU: ring 0, as on hardware.</summary>
     [Theory]
     [InlineData("throw", new[] { "System.InvalidOperationException", "boom" })]
     [InlineData("null", new[] { "#PF", "CR2" })]
@@ -20,9 +21,25 @@ public sealed class PanicTests
     [InlineData("divide", new[] { "#DE divide error", "RIP=" })]
     [InlineData("overflow", new[] { "#DF double fault", "stack overflow", "Program.Recurse" })]
     [InlineData("thread-null", new[] { ", thread ", "#PF page fault", "CR2=0000000000000010", "RAX=", "ThreadFault" })]
-    public void FailureEndsInPanicReport(string failure, string[] expectedText)
+    public void FailureEndsInPanicReport(string failure, string[] expectedText) =>
+        EndsInPanicReport("--qemu", failure, expectedText);
+
+    /// <summary>In the HVM (deprivileged on this kind of host): the same reports, but a stack
+    /// overflow is a page fault there, since every exception switches to a ring-0 stack.</summary>
+    [Hvm.KvmTheory]
+    [InlineData("throw", new[] { "System.InvalidOperationException", "boom" })]
+    [InlineData("null", new[] { "#PF", "CR2" })]
+    [InlineData("bounds", new[] { "System.IndexOutOfRangeException" })]
+    [InlineData("failfast", new[] { "Environment.FailFast", "fail fast requested" })]
+    [InlineData("divide", new[] { "#DE divide error", "RIP=" })]
+    [InlineData("overflow", new[] { "stack overflow", "Program.Recurse" })]
+    [InlineData("thread-null", new[] { ", thread ", "#PF page fault", "CR2=0000000000000010", "RAX=", "ThreadFault" })]
+    public void FailureEndsInPanicReportInTheHvm(string failure, string[] expectedText) =>
+        EndsInPanicReport("--hvm", failure, expectedText);
+
+    private static void EndsInPanicReport(string machine, string failure, string[] expectedText)
     {
-        var result = CliResult.Invoke("run", BuiltImages.Get(PanicsProject), "--timeout", "120", "--", failure);
+        var result = CliResult.Invoke("run", BuiltImages.Get(PanicsProject), machine, "--timeout", "120", "--", failure);
 
         Assert.True(result.ExitCode == 127, $"expected exit 127 (kernel panic); got {result}");
         Assert.Contains("nacre: kernel panic", result.Stderr);
@@ -36,10 +53,22 @@ public sealed class PanicTests
     {
         var image = BuiltImages.Get(PanicsProject);
         var started = DateTime.UtcNow;
-        var result = CliResult.Invoke("run", image, "--timeout", "1", "--", "spin");
+        var result = CliResult.Invoke("run", image, "--qemu", "--timeout", "1", "--", "spin");
 
         Assert.Equal(125, result.ExitCode);
         Assert.Equal([$"{image} timed out after 1.00 s; QEMU was killed"], result.Errors);
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+    }
+
+    [Hvm.KvmFact]
+    public void SpinningGuestIsStoppedByTimeoutInTheHvm()
+    {
+        var image = BuiltImages.Get(PanicsProject);
+        var started = DateTime.UtcNow;
+        var result = CliResult.Invoke("run", image, "--hvm", "--timeout", "1", "--", "spin");
+
+        Assert.Equal(125, result.ExitCode);
+        Assert.Equal([$"{image} timed out after 1.00 s; the VM was stopped"], result.Errors);
         Assert.InRange(DateTime.UtcNow - started, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
     }
 }

@@ -28,7 +28,7 @@ public sealed class ScriptTests
     [Fact]
     public void GuestExitCodeIsTheProcessExitCode()
     {
-        var (code, stdout, _) = RunScript("run", TinyGuest.Exiting(42));
+        var (code, stdout, _) = RunScript("run", "--qemu", TinyGuest.Exiting(42));
 
         Assert.Equal(42, code);
         Assert.Contains("hi", stdout);

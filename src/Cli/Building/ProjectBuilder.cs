@@ -3,8 +3,8 @@ using Nacre.Cli.Infrastructure;
 
 namespace Nacre.Cli.Building;
 
-/// <summary>An HRT project that was built: where its image is and whether it is a test image.</summary>
-public sealed record BuiltProject(string ProjectFile, string Name, string Image, bool IsTestImage, IReadOnlyList<int> TestCpus, TimeSpan Elapsed);
+/// <summary>An HRT project that was built: where its image is, whether it is a test image and how to run it.</summary>
+public sealed record BuiltProject(string ProjectFile, string Name, string Image, bool IsTestImage, IReadOnlyList<int> TestCpus, IReadOnlyList<TestRun> TestRuns, TimeSpan Elapsed);
 
 /// <summary>
 /// Builds an HRT project with <c>dotnet build -c Release</c> and finds its image. Build output
@@ -37,7 +37,7 @@ public static partial class ProjectBuilder
             throw new NacreException($"building {name} succeeded but produced no image at {properties.Image}");
 
         progress?.Progress("build", $"{name} done in {Seconds.Format(result.Elapsed)}");
-        return new BuiltProject(projectFile, name, properties.Image, properties.IsTestImage, properties.TestCpus, result.Elapsed);
+        return new BuiltProject(projectFile, name, properties.Image, properties.IsTestImage, properties.TestCpus, properties.TestRuns, result.Elapsed);
     }
 
     /// <summary>The image a command was pointed at: a project (directory or .csproj) is built first, anything else is taken as an image path.</summary>

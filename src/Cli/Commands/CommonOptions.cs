@@ -22,6 +22,28 @@ public static class CommonOptions
             HelpName = "seconds",
         });
 
+    /// <summary>--privilege for the HVM: auto (deprivileged where the host's KVM is kvm-pvm), ring0, deprivileged.</summary>
+    public static Option<Nacre.Hvm.PrivilegeMode> Privilege() =>
+        new("--privilege")
+        {
+            Description = "HVM privilege mode: auto (deprivileged on kvm-pvm hosts), ring0 or deprivileged",
+            DefaultValueFactory = _ => Nacre.Hvm.PrivilegeMode.Auto,
+            CustomParser = result => result.Tokens.Single().Value.ToLowerInvariant() switch
+            {
+                "auto" => Nacre.Hvm.PrivilegeMode.Auto,
+                "ring0" => Nacre.Hvm.PrivilegeMode.Ring0,
+                "deprivileged" => Nacre.Hvm.PrivilegeMode.Deprivileged,
+                var other => Fail(result, $"--privilege must be auto, ring0 or deprivileged, got '{other}'"),
+            },
+            HelpName = "auto|ring0|deprivileged",
+        };
+
+    private static Nacre.Hvm.PrivilegeMode Fail(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return Nacre.Hvm.PrivilegeMode.Auto;
+    }
+
     private static Option<int> Ranged(Option<int> option, int min, int max)
     {
         option.Validators.Add(result =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Nacre.Cli.Building;
+using Nacre.Cli.Hvm;
 using Nacre.Cli.Images;
 using Nacre.Cli.Infrastructure;
 using Nacre.Cli.Qemu;
@@ -14,12 +15,14 @@ namespace Nacre.Cli.Commands;
 public static class RunCommand
 {
     public const string Description = """
-        Boot an HRT under QEMU and stream its serial console to stdout.
+        Boot an HRT and stream its console to stdout: in the HVM (Nacre's VMM over /dev/kvm,
+        native speed) when /dev/kvm is usable, else under QEMU. --qemu or --hvm choose.
 
         Exit codes:
           0..126  the HRT's own exit code (the value Main returned)
           125     an error of nacre (bad arguments, missing project or image, invalid image,
-                  build failure, timeout) or QEMU failed to run the image
+                  build failure, timeout), QEMU failed to run the image, or the HVM stopped
+                  a guest that faulted (triple fault, emulation failure)
           127     the kernel panicked
         """;
 
@@ -36,12 +39,23 @@ public static class RunCommand
             HelpName = "arg",
             AllowMultipleArgumentsPerToken = false,
         };
+        var shell = new Option<bool>("--shell")
+        {
+            Description = "enter the kernel's shell when Main returns (kernel option 'shell'), with the serial console on this terminal (stdin)",
+        };
 
-        var command = new Command("run", Description) { target, kernelArguments, cpus, memory, timeout, qemuArguments };
+        var useQemu = new Option<bool>("--qemu") { Description = "boot under QEMU even where the HVM could run the image" };
+        var useHvm = new Option<bool>("--hvm") { Description = "boot in the HVM; fail if /dev/kvm is not usable" };
+        var privilege = CommonOptions.Privilege();
+
+        var command = new Command("run", Description) { target, kernelArguments, cpus, memory, timeout, qemuArguments, shell, useQemu, useHvm, privilege };
         command.SetAction(parse =>
         {
             // Argument mistakes are reported before a possibly long build.
             var arguments = KernelArguments(parse, parse.GetValue(kernelArguments) ?? []);
+            var interactive = parse.GetValue(shell);
+            if (interactive)
+                arguments = [ShellKernelOption, .. arguments];
             var image = ResolveImage(parse.GetValue(target)!, terminal);
             var options = new QemuOptions(image)
             {
@@ -50,11 +64,40 @@ public static class RunCommand
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 KernelArguments = arguments,
                 ExtraQemuArguments = parse.GetValue(qemuArguments) ?? [],
+                Interactive = interactive,
+                Privilege = parse.GetValue(privilege),
             };
+            options = options with { Machine = ChooseMachine(options, parse.GetValue(useQemu), parse.GetValue(useHvm)) };
             return Boot(options, terminal, cancellation);
         });
         return command;
     }
+
+    /// <summary>
+    /// The HVM when it can run here and nothing asks for QEMU: --qemu, QEMU arguments, and the
+    /// shell (the HVM's console has no input) all mean QEMU.
+    /// </summary>
+    public static MachineKind ChooseMachine(QemuOptions options, bool qemu, bool hvm)
+    {
+        if (qemu && hvm)
+            throw new NacreException("--qemu and --hvm contradict each other");
+        if (hvm)
+        {
+            if (options.Interactive)
+                throw new NacreException("--shell needs QEMU: the HVM's console has no input");
+            if (options.ExtraQemuArguments.Count > 0)
+                throw new NacreException("--qemu-arg needs QEMU");
+            if (!HvmRunner.IsUsable(out var reason))
+                throw new NacreException($"--hvm: {reason}");
+            return MachineKind.Hvm;
+        }
+        if (qemu || options.Interactive || options.ExtraQemuArguments.Count > 0)
+            return MachineKind.Qemu;
+        return HvmRunner.IsUsable(out _) ? MachineKind.Hvm : MachineKind.Qemu;
+    }
+
+    /// <summary>The kernel command-line word that makes the kernel enter its shell after Main (src/Kernel/Boot/CommandLine.cs).</summary>
+    public const string ShellKernelOption = "shell";
 
     /// <summary>
     /// Kernel arguments must follow <c>--</c>: otherwise a mistyped option (<c>--cpu 2</c>) would
@@ -80,8 +123,8 @@ public static class RunCommand
 
     private static int Boot(QemuOptions options, Terminal terminal, CancellationToken cancellation)
     {
-        terminal.Progress("boot", QemuCommandLine.Describe(options));
-        var run = QemuRunner.Run(options, terminal.WriteLine, cancellation, onQemuStderrLine: line =>
+        terminal.Progress("boot", MachineRunner.Describe(options));
+        var run = MachineRunner.Run(options, options.Interactive ? terminal.Write : terminal.WriteLine, cancellation, onQemuStderrLine: line =>
         {
             terminal.Error.WriteLine(line);
             terminal.Error.Flush();
@@ -98,9 +141,14 @@ public static class RunCommand
                 terminal.Note("kernel panic");
                 return ExitCodes.KernelPanic;
             case ExitKind.TimedOut:
-                throw new NacreException($"{options.Image} timed out after {Seconds.Format(options.Timeout)}; QEMU was killed");
+                throw new NacreException($"{options.Image} timed out after {Seconds.Format(options.Timeout)}; "
+                    + (options.Machine == MachineKind.Hvm ? "the VM was stopped" : "QEMU was killed"));
+            case ExitKind.SilentReset when options.Interactive: // a reset reboots here, so QEMU was told to quit
+                throw new NacreException("QEMU ended without an exit code from the guest (quit with Ctrl-A x, or the guest powered off)");
             case ExitKind.SilentReset:
                 throw new NacreException("the guest reset or shut down without reporting an exit code (a triple fault?)");
+            case ExitKind.Faulted:
+                throw new NacreException($"the HVM stopped the guest after {after}: {run.Detail}");
             default: // QEMU's own complaint has already been shown on stderr, as it came
                 throw new NacreException($"QEMU failed (exit status {run.QemuExitCode})");
         }

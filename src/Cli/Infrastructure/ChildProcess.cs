@@ -12,7 +12,8 @@ public sealed record ProcessResult(int ExitCode, bool TimedOut, bool Cancelled, 
 /// <summary>
 /// Runs a child process with both output streams read line by line as they arrive, an optional
 /// timeout and cancellation. On timeout or cancellation the whole process tree is killed: QEMU
-/// and MSBuild must not outlive nacre.
+/// and MSBuild must not outlive nacre. An interactive child reads nacre's own stdin and has its
+/// stdout handed over as it arrives rather than by lines (a prompt has no line end).
 /// </summary>
 public static class ChildProcess
 {
@@ -31,11 +32,13 @@ public static class ChildProcess
         TimeSpan? timeout = null,
         string? workingDirectory = null,
         IReadOnlyDictionary<string, string>? environment = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        bool interactive = false)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
-            RedirectStandardInput = true, // the guest must not grab (or raw-mode) our terminal
+            // Unless asked, the child must not read (or raw-mode) our terminal.
+            RedirectStandardInput = !interactive,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -59,7 +62,7 @@ public static class ChildProcess
             throw new NacreException($"cannot start {fileName}: {e.Message}");
         }
 
-        var stdout = Pump(process.StandardOutput, onStdout);
+        var stdout = interactive ? PumpText(process.StandardOutput, onStdout) : Pump(process.StandardOutput, onStdout);
         var stderr = Pump(process.StandardError, onStderr);
 
         var timedOut = false;
@@ -77,7 +80,8 @@ public static class ChildProcess
         }
 
         Task.WaitAll([stdout, stderr], DrainGrace);
-        CloseQuietly(process.StandardInput);
+        if (!interactive)
+            CloseQuietly(process.StandardInput);
         clock.Stop();
         return new ProcessResult(process.ExitCode, timedOut, cancelled, clock.Elapsed);
     }
@@ -86,6 +90,14 @@ public static class ChildProcess
     {
         while (reader.ReadLine() is { } line)
             onLine?.Invoke(line);
+    });
+
+    private static Task PumpText(StreamReader reader, Action<string>? onText) => Task.Run(() =>
+    {
+        var buffer = new char[4096];
+        int count;
+        while ((count = reader.Read(buffer, 0, buffer.Length)) > 0)
+            onText?.Invoke(new string(buffer, 0, count));
     });
 
     private static void CloseQuietly(StreamWriter input)

@@ -21,6 +21,13 @@ public sealed class Terminal(TextWriter output, TextWriter error)
         Out.Flush();
     }
 
+    /// <summary>Writes text as it is (no line end added) and flushes it: an interactive console.</summary>
+    public void Write(string text)
+    {
+        Out.Write(text);
+        Out.Flush();
+    }
+
     /// <summary>A progress line such as <c>[build] hello ...</c>, on stderr.</summary>
     public void Progress(string tag, string message)
     {

@@ -16,6 +16,10 @@ public enum ExitKind
 
     /// <summary>nacre killed QEMU because the timeout expired.</summary>
     TimedOut,
+
+    /// <summary>The HVM stopped the guest: a triple fault, an emulation failure, an exit the VMM
+    /// does not serve; <see cref="QemuRun.Detail"/> has the VMM's account with registers.</summary>
+    Faulted,
 }
 
 /// <summary>

@@ -8,21 +8,26 @@ public static class QemuCommandLine
 
     public static IReadOnlyList<string> Build(QemuOptions options)
     {
-        List<string> arguments =
+        List<string> arguments = ["-kernel", options.Image];
+        if (options.Interactive)
+            // Keystrokes, Ctrl-C too, go to the guest (signal=off); the multiplexer's Ctrl-A x quits.
+            arguments.AddRange(["-chardev", "stdio,id=console,signal=off,mux=on", "-serial", "chardev:console"]);
+        else
+            arguments.AddRange(["-serial", "stdio"]);   // COM1 is the kernel's console; it becomes our stdout
+        arguments.AddRange(["-display", "none", "-monitor", "none"]);   // keep stdio for the serial port alone
+        if (!options.Interactive)
+            arguments.Add("-no-reboot");                // a triple fault ends the run instead of looping
+        arguments.AddRange(
         [
-            "-kernel", options.Image,
-            "-serial", "stdio",           // COM1 is the kernel's console; it becomes our stdout
-            "-display", "none",
-            "-monitor", "none",           // keep stdio for the serial port alone
-            "-no-reboot",                 // a triple fault ends the run instead of looping
             "-nodefaults",
             "-device", $"isa-debug-exit,iobase={DebugExitPort},iosize=4",
             "-m", options.MemoryMiB.ToString(),
             "-smp", options.Cpus.ToString(),
             // TCG, never KVM by default: this host's kvm-pvm cannot run SSE at CPL 0 (DESIGN.md).
-            "-accel", "tcg,thread=multi",
-            "-cpu", "max",                // 1 GiB pages, x2APIC, etc. visible to the guest
-        ];
+            "-accel", options.Accelerator,
+            // 1 GiB pages, x2APIC, etc. visible to the guest
+            "-cpu", options.Accelerator.StartsWith("kvm", StringComparison.Ordinal) ? "host" : "max",
+        ]);
         if (options.KernelArguments.Count > 0)
             arguments.AddRange(["-append", string.Join(' ', options.KernelArguments)]);
         arguments.AddRange(options.ExtraQemuArguments);

@@ -9,6 +9,8 @@ namespace Nacre.Cli.Qemu;
 /// </summary>
 public static class QemuRunner
 {
+    /// <param name="onConsoleLine">Receives each console line without its line end; for an
+    /// <see cref="QemuOptions.Interactive"/> run, the console text as it arrives instead (CRs removed).</param>
     /// <param name="onQemuStderrLine">Receives QEMU's own messages (warnings, -d logs) live; they
     /// are also collected into <see cref="QemuRun.QemuStderr"/> either way.</param>
     public static QemuRun Run(
@@ -42,10 +44,11 @@ public static class QemuRunner
         Action<string>? onQemuStderrLine,
         StringBuilder stderr)
     {
+        using var terminalModes = options.Interactive ? TerminalModes.Preserve() : null;
         return ChildProcess.Run(
             options.QemuPath,
             QemuCommandLine.Build(options),
-            onStdout: line => onConsoleLine(line.TrimEnd('\r')),
+            onStdout: options.Interactive ? text => onConsoleLine(text.Replace("\r", "")) : line => onConsoleLine(line.TrimEnd('\r')),
             onStderr: line =>
             {
                 lock (stderr)
@@ -53,6 +56,7 @@ public static class QemuRunner
                 onQemuStderrLine?.Invoke(line);
             },
             timeout: options.Timeout,
-            cancellation: cancellation);
+            cancellation: cancellation,
+            interactive: options.Interactive);
     }
 }

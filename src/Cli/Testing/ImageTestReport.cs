@@ -12,7 +12,9 @@ public sealed record ImageTestReport(string Image, IReadOnlyList<TestCaseResult>
 
     public int Passed => Cases.Count(c => c.Passed);
 
-    public int Failed => Cases.Count(c => !c.Passed);
+    public int Failed => Cases.Count(c => c.Failed);
+
+    public int Skipped => Cases.Count(c => c.Skipped);
 
     /// <summary>A report for an image that could not even be started (e.g. it failed to build).</summary>
     public static ImageTestReport Broken(string image, string message) =>

@@ -35,7 +35,11 @@ public static class TestImageDiscovery
     /// dropping it silently would hide its tests.
     /// </summary>
     public static IReadOnlyList<Candidate> Classify(string repositoryRoot, string? filter = null) =>
-        Candidates(repositoryRoot)
+        Classify(Candidates(repositoryRoot), filter);
+
+    /// <summary>Classifies the given project files whose name contains <paramref name="filter"/>.</summary>
+    public static IReadOnlyList<Candidate> Classify(IEnumerable<string> projectFiles, string? filter) =>
+        projectFiles
             .Where(p => filter is null || ProjectFile.DisplayName(p).Contains(filter, StringComparison.OrdinalIgnoreCase))
             .Select(p =>
             {

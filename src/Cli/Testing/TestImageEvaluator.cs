@@ -35,18 +35,22 @@ public static class TestImageEvaluator
                 return $"timed out after {Seconds.Format(timeout)}{running}";
             case ExitKind.SilentReset:
                 return $"the guest reset or shut down without reporting (triple fault?){running}";
+            case ExitKind.Faulted:
+                return $"the HVM stopped the guest{running}: {run.Detail}";
             case ExitKind.QemuFailed:
                 return $"QEMU failed (exit status {run.QemuExitCode}): {run.QemuStderr.Trim()}";
         }
 
         var code = run.Status.Code;
-        var failed = console.Results.Count(r => !r.Passed);
+        var passed = console.Results.Count(r => r.Passed);
+        var failed = console.Results.Count(r => r.Failed);
+        var skipped = console.Results.Count(r => r.Skipped);
         if (console.Summary is not { } summary)
             return $"exited with code {code} without printing the closing 'N passed, M failed' line{running}";
-        if (summary.Passed + summary.Failed == 0)
+        if (summary.Passed + summary.Failed + summary.Skipped == 0)
             return "ran no tests";
-        if (summary.Passed != console.Results.Count - failed || summary.Failed != failed)
-            return $"its closing line says {summary.Passed} passed, {summary.Failed} failed, but it printed {console.Results.Count - failed} PASS and {failed} FAIL lines";
+        if (summary != (passed, failed, skipped))
+            return $"its closing line says {summary.Passed} passed, {summary.Failed} failed, {summary.Skipped} skipped, but it printed {passed} PASS, {failed} FAIL and {skipped} SKIP lines";
         if (code == 0 && failed > 0)
             return $"exited with code 0 although {failed} test(s) failed";
         if (code == 1 && failed == 0)

@@ -1,4 +1,5 @@
 using Nacre.Cli.Building;
+using Nacre.Cli.Hvm;
 using Nacre.Cli.Images;
 using Nacre.Cli.Infrastructure;
 using Nacre.Cli.Qemu;
@@ -8,6 +9,9 @@ namespace Nacre.Cli.Testing;
 /// <summary>Boots one test image and collects its report; shared by <c>nacre test</c> and tests/Host.</summary>
 public static class TestImageRunner
 {
+    /// <summary>Whether BuildAndRun also boots each image in the HVM (or reports why it cannot).</summary>
+    public static bool AlsoInHvm { get; set; } = true;
+
     /// <param name="onResult">Called for each PASS/FAIL line as soon as the guest prints it.</param>
     /// <param name="onConsoleLine">Called for every console line (for --verbose).</param>
     public static ImageTestReport Run(
@@ -28,7 +32,7 @@ public static class TestImageRunner
         }
 
         var console = new TestOutputParser();
-        var run = QemuRunner.Run(options with { Image = image }, line =>
+        var run = MachineRunner.Run(options with { Image = image }, line =>
         {
             onConsoleLine?.Invoke(line);
             if (console.Feed(line) is { } result)
@@ -38,9 +42,11 @@ public static class TestImageRunner
     }
 
     /// <summary>
-    /// Builds a test image project and runs it once per CPU count it asks for (NacreTestCpus), or
-    /// only with <paramref name="cpusOverride"/> when given. With several counts each report is
-    /// named "Image[cpus=N]". A build failure is one failed report for the image.
+    /// Builds a test image project and runs it once per CPU count it asks for (NacreTestCpus),
+    /// then once per named run it declares (NacreTestRun items: their CPUs, memory and extra QEMU
+    /// arguments); with <paramref name="cpusOverride"/>, only once with that many CPUs. With
+    /// several CPU counts each report is named "Image[cpus=N]"; a named run's is "Image[name]".
+    /// A build failure is one failed report for the image.
     /// </summary>
     public static IReadOnlyList<ImageTestReport> BuildAndRun(
         string projectPath,
@@ -65,12 +71,24 @@ public static class TestImageRunner
         }
 
         IReadOnlyList<int> counts = cpusOverride is { } only ? [only] : built.TestCpus.Count > 0 ? built.TestCpus : [options.Cpus];
+        var runs = counts.Select(cpus => (Name: counts.Count > 1 ? $"{built.Name}[cpus={cpus}]" : built.Name, Options: options with { Cpus = cpus })).ToList();
+        if (cpusOverride is null)
+            runs.AddRange(built.TestRuns.Select(run => (Name: $"{built.Name}[{run.Name}]", Options: run.Apply(options))));
+
         var reports = new List<ImageTestReport>();
-        foreach (var cpus in counts)
+        if (AlsoInHvm)
         {
-            var name = counts.Count > 1 ? $"{built.Name}[cpus={cpus}]" : built.Name;
-            reports.Add(Run(name, built.Image, options with { Cpus = cpus }, onResult?.Invoke(name), onConsoleLine?.Invoke(name), cancellation));
+            // The same CPU counts in the HVM (native speed, deprivileged on kvm-pvm), up to this
+            // host's cores: more polling vCPUs than cores only measures the host's scheduler.
+            var hvmCounts = counts.Where(c => c <= Environment.ProcessorCount).ToList();
+            if (!HvmRunner.IsUsable(out var reason))
+                reports.Add(new ImageTestReport($"{built.Name}[hvm]", [TestCaseResult.Skip(ImageTestReport.WholeImage, $"the HVM cannot run here: {reason}")], TimeSpan.Zero));
+            else
+                runs.AddRange(hvmCounts.Select(cpus => (Name: $"{built.Name}[hvm cpus={cpus}]", Options: options with { Cpus = cpus, Machine = MachineKind.Hvm })));
         }
+
+        foreach (var (name, runOptions) in runs)
+            reports.Add(Run(name, built.Image, runOptions, onResult?.Invoke(name), onConsoleLine?.Invoke(name), cancellation));
         return reports;
     }
 }

@@ -4,8 +4,8 @@ namespace Nacre.Cli.Testing;
 
 /// <summary>
 /// Reads a test image's console, line by line as it arrives. The image prints
-/// <c>RUN name</c> (optional) before a test, then <c>PASS name</c> or <c>FAIL name: message</c>,
-/// and finally <c>N passed, M failed</c>. Any other line is the tests' own output and is
+/// <c>RUN name</c> (optional) before a test, then <c>PASS name</c>, <c>FAIL name: message</c> or
+/// <c>SKIP name: reason</c>, and finally <c>N passed, M failed</c> (<c>, K skipped</c> when some were). Any other line is the tests' own output and is
 /// ignored, except that a panic's text is kept to explain the failure.
 /// </summary>
 public sealed partial class TestOutputParser
@@ -19,7 +19,7 @@ public sealed partial class TestOutputParser
     public IReadOnlyList<TestCaseResult> Results => _results;
 
     /// <summary>The closing line's counts, once seen.</summary>
-    public (int Passed, int Failed)? Summary { get; private set; }
+    public (int Passed, int Failed, int Skipped)? Summary { get; private set; }
 
     /// <summary>The test announced by the last RUN line that has not reported a result yet.</summary>
     public string? RunningTest { get; private set; }
@@ -52,7 +52,8 @@ public sealed partial class TestOutputParser
 
         var summary = SummaryLine().Match(line);
         if (summary.Success)
-            Summary = (int.Parse(summary.Groups[1].Value), int.Parse(summary.Groups[2].Value));
+            Summary = (int.Parse(summary.Groups[1].Value), int.Parse(summary.Groups[2].Value),
+                summary.Groups[3].Success ? int.Parse(summary.Groups[3].Value) : 0);
         return null;
     }
 
@@ -60,16 +61,18 @@ public sealed partial class TestOutputParser
     {
         if (line.StartsWith("PASS ", StringComparison.Ordinal))
             return new TestCaseResult(line[5..].Trim(), Passed: true);
-        if (!line.StartsWith("FAIL ", StringComparison.Ordinal))
+        var skipped = line.StartsWith("SKIP ", StringComparison.Ordinal);
+        if (!skipped && !line.StartsWith("FAIL ", StringComparison.Ordinal))
             return null;
 
         var rest = line[5..];
         var colon = rest.IndexOf(": ", StringComparison.Ordinal);
-        return colon < 0
-            ? new TestCaseResult(rest.TrimEnd(':', ' '), Passed: false, "(no message)")
-            : new TestCaseResult(rest[..colon].Trim(), Passed: false, rest[(colon + 2)..].Trim());
+        var (name, message) = colon < 0
+            ? (rest.TrimEnd(':', ' '), "(no message)")
+            : (rest[..colon].Trim(), rest[(colon + 2)..].Trim());
+        return skipped ? TestCaseResult.Skip(name, message) : new TestCaseResult(name, Passed: false, message);
     }
 
-    [GeneratedRegex(@"^\s*(\d+) passed, (\d+) failed\s*$")]
+    [GeneratedRegex(@"^\s*(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$")]
     private static partial Regex SummaryLine();
 }

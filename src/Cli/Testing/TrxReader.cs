@@ -7,7 +7,7 @@ public sealed record HostTestResults(IReadOnlyList<TestCaseResult> Cases, int Sk
 {
     public int Passed => Cases.Count(c => c.Passed);
 
-    public int Failed => Cases.Count(c => !c.Passed);
+    public int Failed => Cases.Count(c => c.Failed);
 }
 
 /// <summary>

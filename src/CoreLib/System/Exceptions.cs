@@ -77,6 +77,14 @@ namespace System
         protected override string DefaultMessage => "Object reference not set to an instance of an object.";
     }
 
+    /// <summary>A page fault at an address that is not null (raised only inside a test's exception trap).</summary>
+    public class AccessViolationException : SystemException
+    {
+        public AccessViolationException() { }
+        public AccessViolationException(string message) : base(message) { }
+        protected override string DefaultMessage => "Attempted to read or write protected memory.";
+    }
+
     public class InvalidCastException : SystemException
     {
         public InvalidCastException() { }

@@ -5,6 +5,9 @@ namespace Nacre.Boot
     /// <summary>Splits the loader's command line into Main's args (spaces separate, double quotes group).</summary>
     public static class CommandLine
     {
+        /// <summary>Enter the shell on the serial console when Main returns, instead of ending the run.</summary>
+        public const string ShellOption = "shell";
+
         /// <summary>Main's args: the command line's words, less the image path some loaders put first (like argv[0]).</summary>
         public static string[] Arguments(string line, bool startsWithImagePath)
         {
@@ -16,7 +19,7 @@ namespace Nacre.Boot
         }
 
         /// <summary>Words the kernel itself acts on (see docs/boot.md); Main does not see them.</summary>
-        public static bool IsKernelOption(string word) => word == "deprivileged";
+        public static bool IsKernelOption(string word) => word == "deprivileged" || word == ShellOption;
 
         public static string[] Split(string line)
         {

@@ -9,7 +9,7 @@ namespace Nacre.Boot
 {
     /// <summary>
     /// The boot sequence after boot.S: console, traps, memory, module initialisation, then the
-    /// HRT's Main, whose return value ends the run.
+    /// HRT's Main, whose return value ends the run (after the shell, with the `shell` option).
     /// </summary>
     public static unsafe class Kernel
     {
@@ -42,10 +42,10 @@ namespace Nacre.Boot
         public static void Start(uint magic, byte* info)
         {
             Serial.Initialize();
+            bool multiboot = BootInfo.Parse(magic, info);
+            Platform.Deprivileged = multiboot && BootInfo.HasWord("deprivileged");
             Idt.Initialize();
-            if (!BootInfo.Parse(magic, info))
-                Panic.Message("not started by a multiboot loader (bad magic)");
-            Platform.Deprivileged = BootInfo.HasWord("deprivileged");
+            if (!multiboot) Panic.Message("not started by a multiboot loader (bad magic)");
             Continue();
         }
 
@@ -82,8 +82,10 @@ namespace Nacre.Boot
             void** modules = ModulesStart();
             InitializeModules(modules, (int)(ModulesEnd() - modules));
             Threads.Scheduler.InitializeCpu((ulong)BootStackBottom(), (nuint)(BootStackTop() - BootStackBottom()), Threads.IdlePolicy.Poll);
+            Threads.Thread.SetName(Threads.Thread.Current, "main");
             Nacre.Irq.Interrupts.Initialize();  // PICs masked, local APIC, IOAPIC; interrupts on
             Nacre.Sync.Events.Initialize();     // the event IPI vector
+            TlbShootdown.Initialize();          // the TLB shootdown IPI vector
             Nacre.Timing.Time.Initialize();     // TSC frequency, APIC timer, this CPU's timer queue
             Nacre.Cpus.Cpus.StartAll();         // the other CPUs, parked in their idle loops
 
@@ -91,7 +93,19 @@ namespace Nacre.Boot
             if (Platform.IsHvm) Hypercall.NotifyMainStarting();
             int code = AppMain(args);
             if (Platform.IsHvm && HvmBootInfo.Serve) Nacre.Hvm.InvokeServer.Serve(code);
+            if (BootInfo.HasWord(CommandLine.ShellOption)) code = EnterShell(code);
             Exit(code);
+        }
+
+        private static int EnterShell(int code)
+        {
+            if (Platform.IsHvm)
+            {
+                System.Console.WriteLine("nacre: no shell under the HVM (its console has no input)");
+                return code;
+            }
+            System.Console.WriteLine($"nacre: Main returned {code}; entering the shell (`exit` ends the run with that code)");
+            return Shell.Run(code);
         }
 
         /// <summary>Ends the run with Main's exit code.</summary>

@@ -95,9 +95,13 @@ namespace Nacre.Cpus
         [RuntimeExport("nacre_ap_start")]
         private static void ApMain(long index, ulong stackTop)
         {
+            // The trampoline switched to the kernel's page tables; an HVM vCPU is still on the
+            // VMM's (an identity map without the kernel's guard pages, NX or later mappings).
+            if (Platform.IsHvm) Cpu.WriteCr3(Paging.KernelRoot);
             Idt.Load();
             Interrupts.InitializeThisCpu();
             PerCpu* self = Register((int)index, Lapic.Id, stackTop);
+            TlbShootdown.JoinThisCpu();         // shootdowns count it from now on; forget what came before
             TimerQueue.InitializeThisCpu();
             var idle = Platform.IsHvm && !Boot.HvmBootInfo.HaltWhenIdle ? Threads.IdlePolicy.Poll : Threads.IdlePolicy.Halt;
             Threads.Scheduler.InitializeCpuAsIdle(stackTop - ApStackSize, ApStackSize, idle);
@@ -113,6 +117,10 @@ namespace Nacre.Cpus
             KernelConsole.WriteAscii(Count == 1 ? " CPU up" : " CPUs up");
             KernelConsole.WriteAscii(" at ");
             KernelConsole.WriteDecimal((long)(s_upAtNs / 1000000));
+            KernelConsole.WriteAscii(".");
+            ulong micros = s_upAtNs / 1000 % 1000;
+            if (micros < 100) KernelConsole.WriteAscii(micros < 10 ? "00" : "0");
+            KernelConsole.WriteDecimal((long)micros);
             KernelConsole.WriteAscii(" ms since boot (");
             KernelConsole.WriteAscii(Lapic.X2Apic ? "x2APIC" : "xAPIC");
             KernelConsole.WriteAscii(", TSC ");

@@ -19,6 +19,9 @@ namespace Nacre.Cpus
         /// <summary>CPUs that are up and have per-CPU state.</summary>
         public static int Count => s_count;
 
+        /// <summary>CPUs the machine describes (the MADT, or the HVM's boot info): what StartAll tries to start.</summary>
+        public static int Described => Platform.IsHvm ? (int)Boot.HvmBootInfo.CpuCount : Acpi.Madt.CpuCount;
+
         /// <summary>The spin-wait hint (x86 pause), for code that spins on memory outside the kernel.</summary>
         public static void Pause() => Cpu.Pause();
 

@@ -58,31 +58,55 @@ namespace Nacre.Devices
         public static void WriteAscii(string s)
         {
             if (s == null) return;
-            for (int i = 0; i < s.Length; i++) WriteByte((byte)s[i]);
+            byte* chunk = stackalloc byte[Chunk];
+            int n = 0;
+            for (int i = 0; i < s.Length; i++)
+            {
+                chunk[n++] = (byte)s[i];
+                if (n == Chunk) { WriteBytes(chunk, n); n = 0; }
+            }
+            WriteBytes(chunk, n);
         }
 
         public static void WriteCString(byte* s)
         {
             if (s == null) return;
-            for (; *s != 0; s++) WriteByte(*s);
+            int n = 0;
+            while (s[n] != 0) n++;
+            WriteBytes(s, n);
         }
 
         public static void WriteHex(ulong value, int digits = 16)
         {
+            byte* buf = stackalloc byte[16];
+            if (digits > 16) digits = 16;
             for (int i = digits - 1; i >= 0; i--)
             {
                 int d = (int)((value >> (i * 4)) & 0xF);
-                WriteByte((byte)(d < 10 ? '0' + d : 'a' + d - 10));
+                buf[digits - 1 - i] = (byte)(d < 10 ? '0' + d : 'a' + d - 10);
             }
+            WriteBytes(buf, digits);
         }
 
         public static void WriteDecimal(long value)
         {
-            if (value < 0) { WriteByte((byte)'-'); value = -value; }
-            byte* buf = stackalloc byte[20];
-            int n = 0;
-            do { buf[n++] = (byte)('0' + value % 10); value /= 10; } while (value != 0);
-            while (n > 0) WriteByte(buf[--n]);
+            byte* buf = stackalloc byte[21];
+            int n = 21;
+            ulong magnitude = value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;
+            do { buf[--n] = (byte)('0' + magnitude % 10); magnitude /= 10; } while (magnitude != 0);
+            if (value < 0) buf[--n] = (byte)'-';
+            WriteBytes(buf + n, 21 - n);
+        }
+
+        private const int Chunk = 128;
+
+        // Under the HVM each write is one exit to the VMM (tens of microseconds on kvm-pvm): a
+        // whole piece of text goes out at once, never byte by byte.
+        private static void WriteBytes(byte* bytes, int n)
+        {
+            if (n <= 0) return;
+            if (Platform.IsHvm) { Hypercall.Write(bytes, (ulong)n); return; }
+            for (int i = 0; i < n; i++) WriteByte(bytes[i]);
         }
 
         private static void WriteByte(byte b)

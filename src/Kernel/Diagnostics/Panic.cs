@@ -77,6 +77,11 @@ namespace Nacre.Diagnostics
             KernelConsole.WriteAscii("\n");
             if (f->Vector == Idt.DoubleFault)
                 KernelConsole.WriteAscii("  (a double fault here is almost always a stack overflow into a guard page)\n");
+            // Deprivileged, the CPU switches stacks for every exception, so an overflow is a plain
+            // page fault (no double fault): one just below the stack pointer.
+            ulong cr2 = Cpu.ReadCr2();
+            if (f->Vector == Traps.PageFault && cr2 < f->Rsp + 64 && cr2 + 2 * 4096 > f->Rsp)
+                KernelConsole.WriteAscii("  (a page fault just below the stack pointer is a stack overflow into its guard page)\n");
             Reg("RAX", f->Rax); Reg("RBX", f->Rbx); Reg("RCX", f->Rcx); Reg("RDX", f->Rdx); KernelConsole.WriteAscii("\n");
             Reg("RSI", f->Rsi); Reg("RDI", f->Rdi); Reg("RBP", f->Rbp); Reg("R8 ", f->R8); KernelConsole.WriteAscii("\n");
             Reg("R9 ", f->R9); Reg("R10", f->R10); Reg("R11", f->R11); Reg("R12", f->R12); KernelConsole.WriteAscii("\n");

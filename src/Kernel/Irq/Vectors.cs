@@ -24,8 +24,8 @@ namespace Nacre.Irq
         /// <summary>HVM: the host posted a call to this CPU's invoke mailbox (sent when the CPU may be halted).</summary>
         public const int Invoke = 0xF3;
 
-        /// <summary>Deprivileged mode: the privileged-operation gate and the return gate (DPL 3, deprivileged.S).</summary>
-        public const int PrivilegeGate = 0xF8, ReturnGate = 0xF9;
+        /// <summary>TLB shootdown: invalidate the translation Memory.TlbShootdown asks for.</summary>
+        public const int TlbShootdown = 0xF4;
 
         /// <summary>LAPIC internal error (LVT error).</summary>
         public const int ApicError = 0xFE;

@@ -13,8 +13,10 @@ namespace Nacre.Memory
     /// page 0 (null dereferences) and the boot stack's guard page stay unmapped. Large pages are
     /// split on demand to map or unmap a single 4 KiB page (thread-stack guard pages).
     ///
-    /// TLB: changes flush this CPU only. Other CPUs must be shot down by the caller once SMP
-    /// exists; the tables are shared, so every CPU loads KernelRoot (with EFER.NXE set first).
+    /// The tables are shared: every CPU loads KernelRoot (with EFER.NXE set first). TLB: Unmap,
+    /// Protect and Map over a present page invalidate the page on every CPU before returning
+    /// (TlbShootdown, an IPI to each other CPU). Mapping a page that was not present needs no
+    /// shootdown: no CPU caches a translation that does not exist.
     /// </summary>
     public static unsafe class Paging
     {
@@ -62,7 +64,10 @@ namespace Nacre.Memory
         /// PhysicalMemory (below 4 GiB, reachable through the boot map) until the buddy exists.</summary>
         public static void Initialize()
         {
-            s_hugePages = Cpu.SupportsGigabytePages;
+            // Deprivileged under the HVM means kvm-pvm, whose shadow MMU cannot map 1 GiB guest
+            // pages (a fetch through one is a triple fault) — and CPUID at CPL 3 there is the
+            // host's own, unfiltered by the VMM, so it cannot be asked.
+            s_hugePages = Cpu.SupportsGigabytePages && !(Platform.IsHvm && Platform.Deprivileged);
             s_access = Writable | (Platform.Deprivileged ? User : 0);
             s_noExecute = Cpu.SupportsNoExecute ? NoExecuteBit : 0;
             ulong top = PhysicalMemory.TopOfMemory;
@@ -90,7 +95,8 @@ namespace Nacre.Memory
             for (ulong a = PhysicalMemory.ImageStartAddress & ~(PageSize - 1); a < codeEnd; a += PageSize)
                 *Leaf4K(a, true) &= ~NoExecuteBit;
 
-            if (s_noExecute != 0) Cpu.EnableNoExecute();
+            // The HVM's vCPUs start with EFER.NXE set (docs/hvm.md); elsewhere it is ours to set.
+            if (s_noExecute != 0 && !Platform.IsHvm) Cpu.EnableNoExecute();
             Cpu.WriteCr3(s_root);
             s_live = true;
         }
@@ -98,13 +104,7 @@ namespace Nacre.Memory
         /// <summary>Maps the 4 KiB page at virtualAddress to physicalAddress (writable; no-execute
         /// unless executable), splitting a large page or creating tables as needed.</summary>
         public static void Map(ulong virtualAddress, ulong physicalAddress, bool executable = false)
-        {
-            ulong flags = s_lock.AcquireIrqSave();
-            ulong* e = Leaf4K(virtualAddress, true);
-            *e = (physicalAddress & AddressMask) | Present | s_access | (executable ? 0 : s_noExecute);
-            Cpu.InvalidatePage(virtualAddress);
-            s_lock.ReleaseIrqRestore(flags);
-        }
+            => Update(virtualAddress, 0, (physicalAddress & AddressMask) | Present | s_access | (executable ? 0 : s_noExecute), false);
 
         /// <summary>
         /// Maps [virtualAddress, +bytes) to [physicalAddress, +bytes) with 2 MiB pages (all three
@@ -127,13 +127,37 @@ namespace Nacre.Memory
         /// <summary>Maps the 4 KiB page at address to itself again (undoes Unmap).</summary>
         public static void MapIdentity(ulong address) => Map(address, address);
 
-        /// <summary>Unmaps the 4 KiB page holding virtualAddress (splitting a large page); accesses fault.</summary>
-        public static void Unmap(ulong virtualAddress)
+        /// <summary>Unmaps the 4 KiB page holding virtualAddress (splitting a large page); accesses fault, on every CPU.</summary>
+        public static void Unmap(ulong virtualAddress) => Update(virtualAddress, 0, 0, false);
+
+        /// <summary>
+        /// Sets the permissions of the mapped 4 KiB page holding virtualAddress (splitting a large
+        /// page), on every CPU. False (and nothing changed) when the page is not mapped.
+        /// </summary>
+        public static bool Protect(ulong virtualAddress, bool writable, bool executable)
+        {
+            ulong old = Update(virtualAddress, ~(Writable | NoExecuteBit), (writable ? Writable : 0) | (executable ? 0 : s_noExecute), true);
+            return (old & Present) != 0;
+        }
+
+        // Sets the 4 KiB entry for virtualAddress to (old & keep) | set (when onlyIfPresent, only
+        // if the address is mapped) and invalidates it here; then, if the old entry was present
+        // (some CPU may have cached it), everywhere else — after dropping the lock, which other
+        // CPUs take with interrupts off. Returns the old entry.
+        private static ulong Update(ulong virtualAddress, ulong keep, ulong set, bool onlyIfPresent)
         {
             ulong flags = s_lock.AcquireIrqSave();
-            *Leaf4K(virtualAddress, true) = 0;
-            Cpu.InvalidatePage(virtualAddress);
+            ulong* e = onlyIfPresent && Walk(virtualAddress, out _, out _) == null ? null : Leaf4K(virtualAddress, true);
+            ulong old = 0;
+            if (e != null)
+            {
+                old = *e;
+                *e = (old & keep) | set;
+                Cpu.InvalidatePage(virtualAddress);
+            }
             s_lock.ReleaseIrqRestore(flags);
+            if ((old & Present) != 0) TlbShootdown.Invalidate(virtualAddress);
+            return old;
         }
 
         public static bool IsMapped(ulong address) => PageSizeAt(address) != 0;

@@ -4,7 +4,8 @@ namespace Nacre.Memory
     /// Thread stacks with a guard page: one buddy block whose lowest page is unmapped, so running
     /// off the bottom of the stack faults instead of silently corrupting the memory below.
     /// The usable stack is the rest of the block (at least the size asked for: the block is the
-    /// next power of two of size + one page). Not zeroed.
+    /// next power of two of size + one page). Not zeroed. The guard is unmapped on every CPU
+    /// before Allocate returns (Paging.Unmap shoots down the old translation).
     /// </summary>
     public static unsafe class Stacks
     {

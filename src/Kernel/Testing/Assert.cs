@@ -7,6 +7,9 @@ namespace Nacre.Testing
     /// <summary>Assertions for in-kernel tests. A failure ends the current test with a message.</summary>
     public static class Assert
     {
+        /// <summary>Ends the test as skipped, with the reason (e.g. "no SRAT: boot with -numa").</summary>
+        public static void Skip(string reason) => TestRunner.Skip(reason);
+
         public static void True(bool condition, string message = null)
         {
             if (!condition) TestRunner.Fail(message ?? "expected true");

@@ -38,10 +38,13 @@ namespace Nacre.Testing
 
         private static int CurrentCpu => Nacre.Cpus.Cpus.Count == 0 ? 0 : Nacre.Cpus.Cpus.Current->Index;
 
+        /// <summary>True when a trap is active on this CPU (Catch would take an exception).</summary>
+        internal static bool IsActiveHere => s_depth != 0 && CurrentCpu == s_cpu;
+
         /// <summary>If a trap is active, records the exception and resumes it (does not return).</summary>
         internal static bool Catch(object exception)
         {
-            if (s_depth == 0 || CurrentCpu != s_cpu) return false;
+            if (!IsActiveHere) return false;
             s_caught = exception;
             fixed (Frames* f = &s_frames) JumpBuffer.LongJump((JumpBuffer*)f + (s_depth - 1), 1);
             return true;

@@ -1,12 +1,15 @@
 using System;
+using System.Runtime;
+using System.Runtime.CompilerServices;
 using Nacre.Arch.X64;
 using Nacre.Diagnostics;
 
 namespace Nacre.Testing
 {
     /// <summary>
-    /// Runs a test image's tests in order: `RUN name`, then `PASS name` or `FAIL name: message`, and
-    /// finally `N passed, M failed`. A failed assertion or an exception abandons its test (the
+    /// Runs a test image's tests in order: `RUN name`, then `PASS name`, `FAIL name: message` or
+    /// `SKIP name: reason`, and finally `N passed, M failed` (`, K skipped` when some were). A failed
+    /// assertion, an exception or Assert.Skip abandons its test (the
     /// runner resumes through a jump buffer; with no GC and no finalizers nothing is lost but the
     /// test's own frames) and the run goes on.
     /// </summary>
@@ -15,38 +18,52 @@ namespace Nacre.Testing
         private static JumpBuffer s_testFrame;
         private static bool s_inTest;
         private static string s_failure;
+        private static string s_skipReason;     // set by Skip: the test neither passed nor failed
         private static string s_remoteFailure;  // the first failure on another CPU during the test
         private static int s_runnerCpu;
         private static Threads.Thread* s_testThread;
 
+        // Exported by every image's generated entry: its test registry, or null when it has no tests.
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nacre_app_tests")]
+        private static extern TestCase[] AppTests();
+
+        /// <summary>The [Test] methods compiled into this image (empty when it is not a test image).</summary>
+        public static TestCase[] ImageTests => AppTests() ?? new TestCase[0];
+
         /// <summary>args: optional substrings; only tests whose name contains one of them run.</summary>
         public static int Run(TestCase[] tests, string[] args)
         {
-            int passed = 0, failed = 0;
+            int passed = 0, failed = 0, skipped = 0;
             s_runnerCpu = CurrentCpu;
             for (int i = 0; i < tests.Length; i++)
             {
                 if (!Selected(tests[i].Name, args)) continue;
                 Console.WriteLine(string.Concat("RUN ", tests[i].Name));
                 string failure = RunOne(tests[i].Method);
-                if (failure == null)
-                {
-                    passed++;
-                    Console.WriteLine(string.Concat("PASS ", tests[i].Name));
-                }
-                else
+                if (failure != null)
                 {
                     failed++;
                     Console.WriteLine(string.Concat("FAIL ", tests[i].Name, ": ", failure));
                 }
+                else if (s_skipReason != null)
+                {
+                    skipped++;
+                    Console.WriteLine(string.Concat("SKIP ", tests[i].Name, ": ", s_skipReason));
+                }
+                else
+                {
+                    passed++;
+                    Console.WriteLine(string.Concat("PASS ", tests[i].Name));
+                }
             }
-            Console.WriteLine($"{passed} passed, {failed} failed");
+            Console.WriteLine(skipped == 0 ? $"{passed} passed, {failed} failed" : $"{passed} passed, {failed} failed, {skipped} skipped");
             return failed == 0 ? 0 : 1;
         }
 
         private static string RunOne(delegate*<void> method)
         {
             s_failure = null;
+            s_skipReason = null;
             s_remoteFailure = null;
             s_testThread = Threads.Thread.Current;
             fixed (JumpBuffer* frame = &s_testFrame)
@@ -88,6 +105,20 @@ namespace Nacre.Testing
                 Panic.Message(string.Concat("assertion failed on a CPU that cannot abandon its work: ", message));
             }
             s_failure = message ?? "failed";
+            s_inTest = false;
+            fixed (JumpBuffer* frame = &s_testFrame) JumpBuffer.LongJump(frame, 1);
+        }
+
+        /// <summary>
+        /// Ends the running test as skipped (neither passed nor failed), for a test whose subject
+        /// is absent on this machine. Only the test's own thread can skip; elsewhere it is a failure.
+        /// </summary>
+        public static void Skip(string reason)
+        {
+            if (!s_inTest) Panic.Message(string.Concat("Assert.Skip outside a test: ", reason));
+            if (CurrentCpu != s_runnerCpu || Threads.Thread.Current != s_testThread)
+                Fail(string.Concat("Assert.Skip off the test's own thread: ", reason));
+            s_skipReason = reason ?? "skipped";
             s_inTest = false;
             fixed (JumpBuffer* frame = &s_testFrame) JumpBuffer.LongJump(frame, 1);
         }

@@ -62,6 +62,7 @@ namespace Nacre.Threads
             boot->StackBottom = stackBottom;
             boot->StackSize = stackSize;
             boot->Id = Interlocked.Increment(ref s_ids);
+            ThreadRegistry.Add(boot);
 
             if (bootIsIdle)
             {
@@ -72,6 +73,7 @@ namespace Nacre.Threads
             {
                 Thread* idle = ThreadPool.Take(16 * 1024);
                 idle->IsIdle = true;
+                idle->Id = Interlocked.Increment(ref s_ids);
                 idle->Cpu = idle->BoundCpu = cpu->Index;
                 idle->Entry = &IdleEntry;
                 idle->State = ThreadState.Ready;
@@ -296,6 +298,12 @@ namespace Nacre.Threads
             Of(cpu)->Policy = policy;
             if (cpu != Cpus.Cpus.Current->Index && Irq.Interrupts.Ready) Irq.Ipi.Kick(cpu);
         }
+
+        /// <summary>
+        /// True while cpu sits in hlt in its idle loop (Halt policy), so that a wake-up must send it
+        /// an IPI. For benchmarks and tests that must know they measure a wake-up from halt.
+        /// </summary>
+        public static bool IsHalted(int cpu) => Volatile.Read(ref Of(cpu)->Halted) != 0;
 
         /// <summary>Threads waiting to run on cpu.</summary>
         public static int ReadyCount(int cpu) => Of(cpu)->Queue.Count;

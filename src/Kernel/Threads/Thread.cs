@@ -18,7 +18,7 @@ namespace Nacre.Threads
     /// thread is queued on the CPU it belongs to. Entry points are function pointers
     /// (`delegate*&lt;void*, long&gt;`) or C# delegates.
     /// </summary>
-    public unsafe struct Thread
+    public unsafe partial struct Thread
     {
         public const int AnyCpu = -1;
         public const nuint DefaultStackSize = 64 * 1024;
@@ -45,10 +45,12 @@ namespace Nacre.Threads
         public bool IsIdle { get; internal set; }
         internal ulong WakeDeadline;        // TSC cycles, for Sleep
         internal void** Locals;             // ThreadLocal slots
+        internal void* Statics;             // [ThreadStatic] fields: the core library's block (ThreadLocal.cs)
         internal Thread* PoolNext;
         internal nint SleepTimer;           // a Timing.Timer, created on first Sleep, kept with the block
         internal void* TimedQueue;          // the WaitQueue of a timed wait in progress
         internal int TimedOut;              // set when a timed wait's timer woke the thread
+        internal nint Name;                 // a string from SetName, or 0 (cleared when recycled)
 
         private static int s_nextId;
 
@@ -86,11 +88,17 @@ namespace Nacre.Threads
         public static void Start(Thread* t)
         {
             if (t->State != ThreadState.Created) Diagnostics.Panic.Message("Thread.Start: thread already started");
+            t->SavedRsp = Context.InitialStack(t->StackBottom + t->StackSize, (ulong)t);
+            Run(t);
+        }
+
+        // Makes t, whose stack is ready to be switched to, runnable as a child of the caller.
+        private static void Run(Thread* t)
+        {
             Thread* parent = Current;
             t->Parent = parent;
             if (parent != null) Interlocked.Increment(ref parent->LiveChildren);
             t->Id = Interlocked.Increment(ref s_nextId);
-            t->SavedRsp = Context.InitialStack(t->StackBottom + t->StackSize, (ulong)t);
             Scheduler.Place(t);
             Scheduler.MakeReady(t);
         }
@@ -152,6 +160,12 @@ namespace Nacre.Threads
                 parent->ChildWaiters.WakeAll();
             Scheduler.ExitCurrent();
         }
+
+        /// <summary>Names t for diagnostics such as the shell's `threads` (nk_thread_name); null clears it.</summary>
+        public static void SetName(Thread* t, string name) { object o = name; t->Name = o == null ? 0 : Unsafe.As<object, nint>(ref o); }
+
+        /// <summary>t's name, or null.</summary>
+        public static string NameOf(Thread* t) { nint n = t->Name; return n == 0 ? null : Unsafe.As<nint, string>(ref n); }
 
         /// <summary>Sleeps at least ns (other threads run meanwhile).</summary>
         public static void Sleep(ulong ns) => Scheduler.Sleep(ns);

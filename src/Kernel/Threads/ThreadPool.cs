@@ -33,12 +33,14 @@ namespace Nacre.Threads
             fresh->StackBottom = top - stackSize;
             fresh->StackSize = stackSize;
             Reset(fresh);
+            ThreadRegistry.Add(fresh);
             return fresh;
         }
 
         public static void Return(Thread* t)
         {
             t->State = ThreadState.Exited;
+            t->Name = 0;    // a pooled block is nobody
             ulong flags = s_lock.AcquireIrqSave();
             t->PoolNext = s_free;
             s_free = t;
@@ -51,6 +53,7 @@ namespace Nacre.Threads
             ulong bottom = t->StackBottom;
             nuint size = t->StackSize;
             void** locals = t->Locals;
+            void* statics = t->Statics;
             nint timer = t->SleepTimer;
             *t = default;
             t->SleepTimer = timer;
@@ -58,6 +61,8 @@ namespace Nacre.Threads
             t->StackSize = size;
             t->Locals = locals;
             if (locals != null) for (int i = 0; i < ThreadLocal.MaxSlots; i++) locals[i] = null;
+            t->Statics = statics;
+            ThreadLocal.ClearThreadStatics(statics);
             t->State = ThreadState.Created;
             t->BoundCpu = Thread.AnyCpu;
         }

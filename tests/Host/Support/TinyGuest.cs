@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Nacre.Cli.Infrastructure;
 
 namespace Nacre.Host.Tests.Support;
 
@@ -29,16 +28,9 @@ public static class TinyGuest
         if (behaviour != Behaviour.Exit)
             symbols.AddRange(["--defsym", behaviour == Behaviour.Spin ? "SPIN=1" : "TRIPLE=1"]);
 
-        Tool(directory, "as", [.. symbols, "--64", "guest.S", "-o", "guest.o"]);
-        Tool(directory, "ld", ["-m", "elf_x86_64", "-T", "guest.ld", "guest.o", "-o", "guest.elf"]);
+        GnuTool.Run(directory, "as", [.. symbols, "--64", "guest.S", "-o", "guest.o"]);
+        GnuTool.Run(directory, "ld", ["-m", "elf_x86_64", "-T", "guest.ld", "guest.o", "-o", "guest.elf"]);
         return Path.Combine(directory, "guest.elf");
-    }
-
-    private static void Tool(string directory, string tool, IEnumerable<string> arguments)
-    {
-        var output = new List<string>();
-        var result = ChildProcess.Run(tool, arguments, output.Add, output.Add, TimeSpan.FromSeconds(60), directory);
-        Assert.True(result.ExitCode == 0, $"{tool} failed:\n{string.Join('\n', output)}");
     }
 
     // A multiboot v1 header with the a.out kludge (flags bit 16): QEMU loads ELF64 files only

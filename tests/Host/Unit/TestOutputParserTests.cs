@@ -23,7 +23,7 @@ public sealed class TestOutputParserTests
         var parser = Parse("booting", "RUN a", "PASS a\r", "some output", "RUN b", "FAIL b: expected 1, got 2", "1 passed, 1 failed");
 
         Assert.Equal([new TestCaseResult("a", true), new TestCaseResult("b", false, "expected 1, got 2")], parser.Results);
-        Assert.Equal((1, 1), parser.Summary);
+        Assert.Equal((1, 1, 0), parser.Summary);
         Assert.Null(parser.RunningTest);
     }
 
@@ -64,6 +64,7 @@ public sealed class TestOutputParserTests
     [InlineData(0, new[] { "FAIL a: x", "0 passed, 1 failed" }, "exited with code 0 although")]
     [InlineData(1, new[] { "PASS a", "1 passed, 0 failed" }, "exited with code 1 although no test failed")]
     [InlineData(5, new[] { "PASS a", "1 passed, 0 failed" }, "exited with code 5")]
+    [InlineData(0, new[] { "PASS a", "SKIP b: absent", "1 passed, 0 failed" }, "closing line says 1 passed, 0 failed, 0 skipped, but it printed 1 PASS, 0 FAIL and 1 SKIP")]
     public void SelfContradictingImageFails(int code, string[] lines, string expected)
     {
         var report = TestImageEvaluator.Evaluate("img", Parse(lines), Exit(code), Timeout);
@@ -73,4 +74,24 @@ public sealed class TestOutputParserTests
     [Fact]
     public void FailLineWithoutMessageStillFails() =>
         Assert.Equal(new TestCaseResult("x", false, "(no message)"), TestOutputParser.ParseResult("FAIL x"));
+
+    [Fact]
+    public void SkippedTestsAreCountedApartWithTheirReason()
+    {
+        var parser = Parse("RUN a", "SKIP a: no SRAT: boot with -numa", "RUN b", "PASS b", "1 passed, 0 failed, 1 skipped");
+        var report = TestImageEvaluator.Evaluate("img", parser, Exit(0), Timeout);
+
+        Assert.Equal((1, 0, 1), (report.Passed, report.Failed, report.Skipped));
+        var skipped = Assert.Single(report.Cases, c => c.Skipped);
+        Assert.Equal(("a", "no SRAT: boot with -numa"), (skipped.Name, skipped.Message));
+        Assert.False(skipped.Passed);
+        Assert.Equal("SKIP a: no SRAT: boot with -numa", skipped.ToString());
+    }
+
+    [Fact]
+    public void AnImageThatSkipsEverythingStillRanTests()
+    {
+        var report = TestImageEvaluator.Evaluate("img", Parse("SKIP a: why", "0 passed, 0 failed, 1 skipped"), Exit(0), Timeout);
+        Assert.Equal((0, 0, 1), (report.Passed, report.Failed, report.Skipped));
+    }
 }

@@ -148,5 +148,26 @@ namespace CoreLib.Tests
             Assert.Equal("int", PerType<int>.Tag);
             Assert.Equal("other", PerType<string>.Tag);
         }
+
+        [System.ThreadStatic] private static int t_count;
+        [System.ThreadStatic] private static string t_name;
+        [System.ThreadStatic] private static StructKind t_struct;
+
+        private struct StructKind { public long A, B; }
+
+        [Test]
+        public static void ThreadStaticsOfEveryKind()
+        {
+            // Per-thread independence is tested in Threads.Tests; here: the fields work as fields.
+            t_count = 2;
+            t_count *= 21;
+            t_name = string.Concat("thread", "-static");
+            t_struct.B = 9;
+            t_struct.A = t_struct.B + 1;
+            Assert.Equal(42, t_count);
+            Assert.Equal("thread-static", t_name);
+            Assert.Equal(10L, t_struct.A);
+            Assert.Equal(9L, t_struct.B);
+        }
     }
 }

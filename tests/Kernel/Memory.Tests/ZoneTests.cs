@@ -18,16 +18,21 @@ namespace Memory.Tests
             return false;
         }
 
+        private const string NoSrat = "no SRAT on this machine (nacre test's numa run boots with two -numa nodes)";
+
+        [Test]
+        public static void OneZoneWithoutSrat()
+        {
+            if (Srat.Present) Assert.Skip("the firmware has an SRAT: ZonesMatchSrat checks the zones");
+            Assert.Equal(1L, PageAllocator.ZoneCount, "no SRAT: one zone");
+            Assert.Equal(0L, PageAllocator.GetZone(0)->Node);
+        }
+
         [Test]
         public static void ZonesMatchSrat()
         {
             System.Console.WriteLine($"SRAT {(Srat.Present ? "present" : "absent")}, {Srat.MemoryRangeCount} memory range(s), {PageAllocator.ZoneCount} zone(s)");
-            if (!Srat.Present)
-            {
-                Assert.Equal(1L, PageAllocator.ZoneCount, "no SRAT: one zone");
-                Assert.Equal(0L, PageAllocator.GetZone(0)->Node);
-                return;
-            }
+            if (!Srat.Present) Assert.Skip(NoSrat);
             // Every node whose SRAT ranges hold at least 2 MiB of the kernel's usable memory has a zone.
             int expected = 0;
             for (int i = 0; i < Srat.MemoryRangeCount; i++)
@@ -85,11 +90,7 @@ namespace Memory.Tests
         [Test]
         public static void TwoNodesWhenSratSaysSo()
         {
-            if (PageAllocator.ZoneCount < 2)
-            {
-                System.Console.WriteLine("one node on this machine: nothing more to check (boot with -numa for two)");
-                return;
-            }
+            if (PageAllocator.ZoneCount < 2) Assert.Skip(Srat.Present ? "the SRAT describes one node with memory" : NoSrat);
             Zone* a = PageAllocator.GetZone(0), b = PageAllocator.GetZone(1);
             Assert.True(a->Node != b->Node, "distinct nodes");
             ulong onA = PageAllocator.Allocate(0, a->Node), onB = PageAllocator.Allocate(0, b->Node);
@@ -97,5 +98,39 @@ namespace Memory.Tests
             PageAllocator.Free(onA, 0);
             PageAllocator.Free(onB, 0);
         }
-    }
+    
+        private static ulong* s_blockOfCpu;
+
+        private static void AllocateHere(void* unused)
+        {
+            int cpu = Nacre.Cpus.Cpus.Current->Index;
+            s_blockOfCpu[cpu] = PageAllocator.Allocate(0);
+        }
+
+        /// <summary>With several zones, an allocation without a node comes from the calling CPU's node (SRAT APIC → node).</summary>
+        [Test]
+        public static void AllocationPrefersTheCallingCpusNode()
+        {
+            if (PageAllocator.ZoneCount < 2) Assert.Skip(Srat.Present ? "the SRAT describes one node with memory" : NoSrat);
+            int cpus = Nacre.Cpus.Cpus.Count;
+            ulong* blocks = stackalloc ulong[cpus];
+            s_blockOfCpu = blocks;
+            int checkedCpus = 0;
+            for (int cpu = 0; cpu < cpus; cpu++)
+            {
+                Nacre.Cpus.Cpus.RunOn(cpu, &AllocateHere, null);
+                ulong block = blocks[cpu];
+                Assert.True(block != 0, "memory is free");
+                int node = Srat.NodeOfApic(Nacre.Cpus.Cpus.Get(cpu)->ApicId);
+                if (node >= 0 && PageAllocator.ZoneOfNode(node) != null)
+                {
+                    Assert.Equal((long)node, PageAllocator.ZoneOf(block)->Node, $"CPU {cpu}'s page comes from its node");
+                    checkedCpus++;
+                }
+                PageAllocator.Free(block, 0);
+            }
+            System.Console.WriteLine($"{checkedCpus} of {cpus} CPU(s) have a node with memory");
+            if (checkedCpus == 0) Assert.Skip("no CPU's node has memory in the SRAT");
+        }
+}
 }

@@ -50,10 +50,12 @@ public static unsafe class DequeTests
     private static int* s_seen;
     private static int s_ownerDone;
     private static long s_stolen;
+    private static int s_thievesReady;
 
     private static long Thief(void* unused)
     {
         long stolen = 0;
+        Interlocked.Increment(ref s_thievesReady);
         while (true)
         {
             Job* j = s_shared->Steal();
@@ -80,9 +82,13 @@ public static unsafe class DequeTests
         s_seen = (int*)Runtime.Allocate(ContendedJobs * sizeof(int));
         s_ownerDone = 0;
         s_stolen = 0;
+        s_thievesReady = 0;
         int thieves = cpus > 1 ? cpus - 1 : 1;
         var threads = stackalloc Thread*[thieves];
         for (int t = 0; t < thieves; t++) threads[t] = Thread.Launch(&Thief, null, cpus > 1 ? t + 1 : 0);
+        // On other CPUs, wait until they run (at native speed the owner could finish first);
+        // on one CPU the thief runs only when the owner yields.
+        if (cpus > 1) while (Volatile.Read(ref s_thievesReady) < thieves) Nacre.Cpus.Cpus.Pause();
         long taken = 0;
         ulong rng = 12345;
         for (long i = 0; i < ContendedJobs; i++)

@@ -29,5 +29,13 @@ namespace Internal.Runtime
         /// <summary>Ends the run (QEMU debug-exit or the VMM's exit) with an exit code. Never returns.</summary>
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nacre_exit")]
         public static extern void Exit(int code);
+
+        /// <summary>
+        /// The address of the calling thread's thread-statics pointer (null until ThreadStatics sets
+        /// it). The kernel gives each thread its own, and hands ThreadStatics.Clear the pointer
+        /// before it reuses a thread.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nacre_thread_statics")]
+        public static extern void** ThreadStaticsRoot();
     }
 }

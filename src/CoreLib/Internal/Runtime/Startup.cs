@@ -13,6 +13,7 @@ namespace Internal.Runtime
     {
         // ReadyToRun section ids (NativeAOT's ReadyToRunSectionType).
         private const int GCStaticRegion = 201;
+        private const int ThreadStaticRegion = 202;
         private const int EagerCctor = 205;
 
         // Low bits of a GC static region entry before it is initialised.
@@ -50,6 +51,7 @@ namespace Internal.Runtime
                 ModuleInfoRow* rows = (ModuleInfoRow*)(header + 1);
                 for (int i = 0; i < header->NumberOfSections; i++)
                     if (rows[i].SectionId == GCStaticRegion) InitializeGCStatics(rows[i].Start, rows[i].End);
+                    else if (rows[i].SectionId == ThreadStaticRegion) ThreadStatics.SetRegion(rows[i].Start, rows[i].End);
                 for (int i = 0; i < header->NumberOfSections; i++)
                     if (rows[i].SectionId == EagerCctor) RunEagerConstructors(rows[i].Start, rows[i].End);
             }

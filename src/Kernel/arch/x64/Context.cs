@@ -23,14 +23,24 @@ namespace Nacre.Arch.X64
         {
             ulong* sp = (ulong*)(stackTop & ~15UL);
             *--sp = 0;                      // alignment slot: arch_thread_start's "return address"
-            *--sp = ThreadStartAddress();   // where the first switch returns to
-            *--sp = InitialFlags;           // RFLAGS
-            *--sp = 0;                      // rbp
-            *--sp = 0;                      // rbx
-            *--sp = argument;               // r12
-            *--sp = 0;                      // r13
-            *--sp = 0;                      // r14
-            *--sp = 0;                      // r15
+            return SwitchFrame(sp, ThreadStartAddress(), InitialFlags, r12: argument);
+        }
+
+        /// <summary>
+        /// Pushes below sp what arch_switch restores: a switch to the returned stack pointer loads
+        /// these registers and RFLAGS, then returns to resumeAt (with the stack at sp).
+        /// </summary>
+        public static ulong SwitchFrame(ulong* sp, ulong resumeAt, ulong flags, ulong rbp = 0, ulong rbx = 0,
+                                        ulong r12 = 0, ulong r13 = 0, ulong r14 = 0, ulong r15 = 0)
+        {
+            *--sp = resumeAt;
+            *--sp = flags;
+            *--sp = rbp;
+            *--sp = rbx;
+            *--sp = r12;
+            *--sp = r13;
+            *--sp = r14;
+            *--sp = r15;
             return (ulong)sp;
         }
     }

@@ -27,11 +27,10 @@ namespace Nacre.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_isr_stub_table")]
         private static extern ulong* StubTable();
 
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_depriv_gate_address")]
-        private static extern ulong PrivilegeGateEntry();
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_depriv_breakpoint_address")]
+        private static extern ulong DeprivilegedGateEntry();
 
-        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_depriv_return_gate_address")]
-        private static extern ulong ReturnGateEntry();
+        private const int Breakpoint = 3;
 
         public const int DoubleFault = 8;
 
@@ -43,11 +42,9 @@ namespace Nacre.Arch.X64
                 Gate* gates = (Gate*)t;
                 for (int v = 0; v < 256; v++)
                 {
-                    // The deprivileged mode's two gates are entered by int from CPL 3 (DPL 3);
-                    // in ring-0 mode nothing raises those vectors.
-                    bool gate = v == Nacre.Irq.Vectors.PrivilegeGate || v == Nacre.Irq.Vectors.ReturnGate;
-                    ulong handler = v == Nacre.Irq.Vectors.PrivilegeGate ? PrivilegeGateEntry()
-                        : v == Nacre.Irq.Vectors.ReturnGate ? ReturnGateEntry() : stubs[v];
+                    // Deprivileged mode's gate into ring 0 is int3 from CPL 3 (deprivileged.S).
+                    bool gate = v == Breakpoint && Platform.Deprivileged;
+                    ulong handler = gate ? DeprivilegedGateEntry() : stubs[v];
                     gates[v].OffsetLow = (ushort)handler;
                     gates[v].Selector = 0x08;
                     // Double faults run on their own stack (TSS IST1): the usual cause is an overflowed stack.

@@ -11,7 +11,7 @@ namespace Nacre.Arch.X64
     internal static unsafe class Lapic
     {
         private const uint ApicBaseMsr = 0x1B;
-        private const ulong BaseEnable = 1UL << 11, BaseX2Apic = 1UL << 10;
+        private const ulong BaseEnable = 1UL << 11, BaseX2Apic = 1UL << 10, DefaultBase = 0xFEE00000;
 
         public const uint RegId = 0x20, RegVersion = 0x30, RegTpr = 0x80, RegEoi = 0xB0, RegSvr = 0xF0,
             RegEsr = 0x280, RegIcrLow = 0x300, RegIcrHigh = 0x310, RegLvtTimer = 0x320, RegLvtLint0 = 0x350,
@@ -33,7 +33,10 @@ namespace Nacre.Arch.X64
         /// <summary>Enables this CPU's local APIC (the boot CPU first: it picks the mode). Timer and LINT0 masked.</summary>
         public static void InitializeThisCpu(bool bootCpu, byte spuriousVector, byte errorVector)
         {
-            ulong baseMsr = Cpu.ReadMsr(ApicBaseMsr);
+            // Nacre's VMM hands every vCPU an enabled xAPIC at the architectural address (KVM's
+            // reset state): no MSR to read or write, each of which is a ring-0 gate trip there.
+            bool hvmDefault = Platform.IsHvm && Platform.Deprivileged;
+            ulong baseMsr = hvmDefault ? DefaultBase | BaseEnable : Cpu.ReadMsr(ApicBaseMsr);
             if (bootCpu)
             {
                 // Deprivileged, an MSR access is a trip through the emulated ring-0 gate, while an
@@ -45,7 +48,7 @@ namespace Nacre.Arch.X64
             }
             // xAPIC → x2APIC must go through enabled xAPIC; both bits may be set in one write from enabled.
             baseMsr |= BaseEnable;
-            Cpu.WriteMsr(ApicBaseMsr, baseMsr);
+            if (!hvmDefault) Cpu.WriteMsr(ApicBaseMsr, baseMsr);
             if (s_x2) Cpu.WriteMsr(ApicBaseMsr, baseMsr | BaseX2Apic);
 
             Write(RegTpr, 0);                               // accept every priority

@@ -14,6 +14,7 @@ namespace Nacre.Arch.X64
         {
             get
             {
+                if (Platform.IsHvm) return false;   // Nacre's VMM has no fw_cfg ports (and rejects unknown ones)
                 Cpu.OutW(Selector, KeySignature);
                 return Cpu.InB(Data) == 'Q' && Cpu.InB(Data) == 'E' && Cpu.InB(Data) == 'M' && Cpu.InB(Data) == 'U';
             }

@@ -32,11 +32,13 @@ namespace Nacre.Arch.X64
 
             // ilc relies on the hardware for integer division by zero and null dereferences (it
             // emits no explicit checks), so those faults are the managed exceptions in disguise.
-            // Inside an ExceptionTrap (the tests' try/catch) they are delivered as such.
+            // Inside an ExceptionTrap (the tests' try/catch) they are delivered as such, and so is
+            // any other page fault, as an AccessViolationException.
             object managed = null;
             if (frame->Vector == DivideError)
                 managed = DivideFault.IsOverflow(frame) ? new System.OverflowException() : new System.DivideByZeroException();
             else if (frame->Vector == PageFault && Cpu.ReadCr2() < 0x1000) managed = new System.NullReferenceException();
+            else if (frame->Vector == PageFault && ExceptionTrap.IsActiveHere) managed = new System.AccessViolationException();
             if (managed != null) ExceptionTrap.Catch(managed);
 
             // Every other CPU exception is fatal.

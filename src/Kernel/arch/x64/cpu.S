@@ -3,7 +3,7 @@
  * All follow the System V AMD64 calling convention and clobber only caller-saved registers.
  *
  * In deprivileged mode (nacre_deprivileged = 1, deprivileged.S) the kernel runs at CPL 3: the
- * privileged routines enter the int 0xF8 gate instead, and the interrupt-flag routines work on the
+ * privileged routines enter the gate (int3) instead, and the interrupt-flag routines work on the
  * per-CPU virtual IF (gs:PCPU_VIF) — a store, not a trap — delivering pending interrupts when it
  * is set again. RFLAGS values they return carry the virtual IF in bit 9. */
 
@@ -17,7 +17,7 @@
     cmpb $0, nacre_deprivileged(%rip)
     je 9f
     mov $\op, %eax
-    int $0xF8
+    int3
     ret
 9:
 .endm
@@ -180,7 +180,7 @@ arch_enable_interrupts_and_halt:
     hlt
     ret
 1:  mov $13, %eax                       /* the gate's halt sets the virtual IF, then waits */
-    int $0xF8
+    int3
     jmp depriv_deliver_pending
 
 /* ulong arch_read_flags(void): RFLAGS. */

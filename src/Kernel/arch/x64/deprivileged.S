@@ -3,16 +3,19 @@
  * On kvm-pvm, guest ring-0 code is emulated and cannot execute SSE, so there the whole kernel runs
  * at CPL 3 on a user-accessible identity map and CPL 0 keeps only the SSE-free code in this file:
  *
- *  - a privileged-operation gate (int 0xF8, DPL 3): cpu.S's routines enter it with an operation
- *    number in eax and their arguments in rdi/rsi; it returns the result in rax and clobbers only
- *    what a call may clobber;
+ *  - a privileged-operation gate: cpu.S's routines execute int3 (vector 3 is a DPL-3 gate in this
+ *    mode; kvm-pvm turns every other `int n` at CPL 3 into #UD) with an operation number in eax
+ *    and their arguments in rdi/rsi; it returns the result in rax and clobbers only what a call
+ *    may clobber;
  *  - interrupt reflection (isr_common jumps here for frames from CPL 3 or when interrupted CPL 0
  *    code is the gate itself): interrupts are masked by a *virtual* interrupt flag in the per-CPU
  *    area (cli/sti become stores), a masked interrupt is recorded in the per-CPU pending bitmap and
  *    delivered when the flag is set again; an unmasked one is reflected to CPL 3, where
  *    depriv_user_trap saves the registers and calls nacre_trap exactly as isr_common would;
- *  - the return gate (int 0xF9, DPL 3): restores the interrupted context atomically together with
- *    its virtual interrupt flag; if interrupts became pending meanwhile it delivers them first.
+ *  - the return gate: the same int3, executed at depriv_return_point (the breakpoint entry tells
+ *    the two apart by the return address, since here every register belongs to the context being
+ *    restored); restores the interrupted context atomically together with its virtual interrupt
+ *    flag; if interrupts became pending meanwhile it delivers them first.
  *
  * Per-CPU fields (gs-relative, mirrored by Nacre.Cpus.PerCpu): the virtual IF (1 = enabled), the
  * 256-bit pending-vector bitmap, and the top of the CPU's exception stack (exceptions are reflected
@@ -26,7 +29,7 @@
 #define USER_CS         0x23
 #define USER_SS         0x1B
 
-/* Operation numbers of the int 0xF8 gate (cpu.S uses the same). */
+/* Operation numbers of the privileged gate (cpu.S uses the same). */
 #define OP_OUTB         0
 #define OP_INB          1
 #define OP_OUTW         2
@@ -53,8 +56,16 @@ nacre_deprivileged:
     .text
     .code64
 
-/* ---- CPL 0: the privileged-operation gate (int 0xF8). Interrupts are off inside (interrupt gate). */
-    .globl depriv_gate
+/* ---- CPL 0: vector 3 in deprivileged mode. An int3 at depriv_return_point is the return gate;
+ * any other is the privileged-operation gate. Interrupts are off inside (interrupt gate). */
+    .globl depriv_breakpoint
+depriv_breakpoint:
+    push %rax
+    lea depriv_return_point(%rip), %rax
+    cmp %rax, 8(%rsp)
+    pop %rax
+    je depriv_return_gate
+
 depriv_gate:
     cmp $OP_COUNT, %eax
     jae gate_bad_op
@@ -213,7 +224,7 @@ depriv_from_user:
     add $16, %rsp
     iretq
 
-/* ---- CPL 0: the return gate (int 0xF9). The caller's rsp points at a frame tail (vector, error,
+/* ---- CPL 0: the return gate. The caller's rsp points at a frame tail (vector, error,
  * rip, cs, rflags, rsp, ss) whose rflags.IF is the virtual IF to restore. */
     .globl depriv_return_gate
 depriv_return_gate:
@@ -306,7 +317,8 @@ drain_loop:
     fxrstor (%rsp)
     mov %rbx, %rsp
     POP_GPRS
-    int $0xF9
+    int3                                    /* the return gate */
+depriv_return_point:
 2:  bsf %rax, %rax
     btr %rax, %gs:PCPU_PENDING(,%rcx,8)
     shl $6, %ecx
@@ -352,7 +364,7 @@ depriv_deliver_pending:
 /* void arch_enter_deprivileged(void): called at CPL 0 (from C# before any interrupt is enabled,
  * or from assembly); returns to its caller at CPL 3 on the same stack, with the virtual IF 0.
  * The caller has set this CPU's GS base (to its per-CPU area or an early one) and its TSS RSP0,
- * and the IDT's gates 0xF8/0xF9 are DPL 3. Sets nacre_deprivileged. */
+ * and the IDT's vector 3 is the DPL-3 gate. Sets nacre_deprivileged. */
     .globl arch_enter_deprivileged
 arch_enter_deprivileged:
     movb $1, nacre_deprivileged(%rip)
@@ -376,14 +388,10 @@ arch_enter_deprivileged:
     push %rcx
     iretq
 
-/* ulong arch_depriv_gate_address(void) / arch_depriv_return_gate_address(void): for the IDT. */
-    .globl arch_depriv_gate_address
-arch_depriv_gate_address:
-    lea depriv_gate(%rip), %rax
-    ret
-    .globl arch_depriv_return_gate_address
-arch_depriv_return_gate_address:
-    lea depriv_return_gate(%rip), %rax
+/* ulong arch_depriv_breakpoint_address(void): the vector-3 entry, for the IDT. */
+    .globl arch_depriv_breakpoint_address
+arch_depriv_breakpoint_address:
+    lea depriv_breakpoint(%rip), %rax
     ret
 
 /* void depriv_set_early_gs(ulong index): CPL 0. Points GS at CPU `index`'s early per-CPU block
@@ -403,17 +411,14 @@ depriv_set_early_gs:
     wrmsr
     ret
 
-/* void depriv_load_early_idt(void): CPL 0. Loads an IDT holding only the two gates, so that a
+/* void depriv_load_early_idt(void): CPL 0. Loads an IDT holding only the gate (vector 3), so that a
  * CPU entering CPL 3 before the kernel's IDT is loaded (the HVM's vCPUs, QEMU's APs) can already
  * use the privileged gate — which is how that IDT then gets loaded. Clobbers rax, rcx, rdx, rdi. */
     .globl depriv_load_early_idt
 depriv_load_early_idt:
     lea depriv_early_idt(%rip), %rdi
-    lea depriv_gate(%rip), %rax
-    lea 0xF8*16(%rdi), %rcx
-    call 1f
-    lea depriv_return_gate(%rip), %rax
-    lea 0xF9*16(%rdi), %rcx
+    lea depriv_breakpoint(%rip), %rax
+    lea 3*16(%rdi), %rcx
     call 1f
     lea depriv_early_idtr(%rip), %rax
     movw $(256 * 16 - 1), (%rax)

@@ -113,7 +113,7 @@ ap_entry64:
     /* SSE: CR0.EM off, CR0.MP on; CR4.OSFXSR | OSXMMEXCPT (as boot.S). */
     mov %cr0, %rax
     and $~(1 << 2), %rax
-    or $(1 << 1), %rax
+    or $((1 << 1) | (1 << 16)), %rax    /* MP, and WP: read-only pages bind ring 0 too */
     mov %rax, %cr0
     mov %cr4, %rax
     or $((1 << 9) | (1 << 10)), %rax

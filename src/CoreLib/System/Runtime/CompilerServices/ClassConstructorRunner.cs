@@ -32,10 +32,12 @@ namespace System.Runtime.CompilerServices
             return nonGcStaticBase;
         }
 
-        private static object CheckStaticClassConstructionReturnThreadStaticBase(StaticClassConstructionContext* context, object threadStaticBase)
+        // A type with thread statics and a lazy constructor: ilc's stub passes the thread-static
+        // lookup's arguments on, with the constructor context third.
+        private static object CheckStaticClassConstructionReturnThreadStaticBase(TypeManagerSlot* module, int typeTlsIndex, StaticClassConstructionContext* context)
         {
             EnsureClassConstructorRun(context);
-            return threadStaticBase;
+            return ThreadStatics.GetThreadStaticBaseForType(module, typeTlsIndex);
         }
 
         public static void EnsureClassConstructorRun(StaticClassConstructionContext* context)

@@ -1,0 +1,55 @@
+using ScottPlot;
+
+namespace Nacre.Cli.Bench;
+
+/// <summary>
+/// `nacre bench --plot DIR`: one PNG per primitive, the latency CDF of every source on one chart
+/// (x: cycles, logarithmic; y: fraction of samples at or below x).
+/// </summary>
+public static class BenchPlots
+{
+    public static IReadOnlyList<string> Write(BenchSession session, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var written = new List<string>();
+        foreach (var report in session.Reports())
+        {
+            // Lateness and skew can be ≤ 0, which a logarithmic axis cannot show: those plot linear.
+            var rows = report.Rows.Where(r => r.Result.Samples.Length > 0).ToList();
+            if (rows.Count == 0)
+                continue;
+            var logarithmic = rows.All(r => r.Stats.Min > 0);
+            var plot = new Plot();
+            foreach (var row in rows)
+            {
+                var sorted = row.Result.Samples.OrderBy(v => v).ToArray();
+                var xs = sorted.Select(v => logarithmic ? Math.Log10(v) : v).ToArray();
+                var ys = Enumerable.Range(1, sorted.Length).Select(i => (double)i / sorted.Length).ToArray();
+                var line = plot.Add.Scatter(xs, ys);
+                line.LegendText = $"{row.Source.Label} (median {row.Stats.Median:N0})";
+                line.MarkerSize = 0;
+                line.LineWidth = 2;
+                line.ConnectStyle = ConnectStyle.StepHorizontal;
+            }
+            if (logarithmic)
+            {
+                var ticks = new ScottPlot.TickGenerators.NumericAutomatic
+                {
+                    MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+                    IntegerTicksOnly = true,
+                    LabelFormatter = x => Math.Pow(10, x).ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                };
+                plot.Axes.Bottom.TickGenerator = ticks;
+            }
+            plot.Title($"{report.Primitive.Title}{(session.FunctionalOnly ? " — functional only (QEMU TCG)" : "")}");
+            plot.XLabel(logarithmic ? "TSC cycles (log scale)" : "TSC cycles");
+            plot.YLabel("fraction of samples ≤ x");
+            plot.Axes.SetLimitsY(0, 1.02);
+            plot.ShowLegend(Alignment.LowerRight);
+            var path = Path.Combine(directory, report.Primitive.Id + ".png");
+            plot.SavePng(path, 1000, 560);
+            written.Add(path);
+        }
+        return written;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text;
+
+namespace Nacre.Hvm;
+
+/// <summary>What goes into the boot info besides the layout.</summary>
+internal readonly record struct BootParameters(
+    int Cpus, bool Deprivileged, bool Halt, bool Serve, ulong TscKhz, ulong ArenaVirtual, ulong ArenaBytes, string CommandLine);
+
+/// <summary>
+/// Writes the VMM's structures into guest RAM exactly as docs/hvm.md lays them out: GDT, TSSs,
+/// page tables, boot info (memory map, command line), zeroed mailboxes, and the image itself.
+/// </summary>
+internal static unsafe class BootStructures
+{
+    public const ulong BootInfoMagic = 0x314D56485243414E; // "NACRHVM1"
+    public const uint BootInfoVersion = 1;
+    public const ulong ApicTimerHz = 1_000_000_000;
+
+    public const uint FlagDeprivileged = 1, FlagHalt = 2, FlagServe = 4;
+
+    private const ulong Present = 1, Writable = 2, User = 4, LargePage = 0x80;
+    private const ulong TableFlags = Present | Writable | User;
+    private const ulong TwoMiB = 2 * 1024 * 1024;
+
+    public static void Write(byte* ram, GuestLayout layout, HrtImage image, in BootParameters parameters)
+    {
+        LoadImage(ram, image);
+        WriteGdt(ram, parameters.Cpus);
+        for (var cpu = 0; cpu < parameters.Cpus; cpu++)
+            WriteTss(ram, cpu, layout.RingZeroStackTop(cpu));
+        new Span<byte>(ram + GuestLayout.MailboxBase, parameters.Cpus * (int)GuestLayout.MailboxStride).Clear();
+        WritePageTables(ram, parameters.ArenaVirtual, parameters.ArenaBytes);
+        WriteBootInfo(ram, layout, parameters);
+    }
+
+    private static void LoadImage(byte* ram, HrtImage image)
+    {
+        foreach (var segment in image.Segments)
+        {
+            var destination = new Span<byte>(ram + segment.Physical, checked((int)segment.MemoryBytes));
+            image.FileBytes(segment).CopyTo(destination);
+            destination[(int)segment.FileBytes..].Clear();
+        }
+    }
+
+    private static void WriteGdt(byte* ram, int cpus)
+    {
+        var gdt = (ulong*)(ram + GuestLayout.GdtAddress);
+        gdt[0] = 0;
+        gdt[GuestLayout.KernelCode / 8] = 0x00AF_9B00_0000_FFFF; // 64-bit code, DPL 0, accessed
+        gdt[GuestLayout.KernelData / 8] = 0x00CF_9300_0000_FFFF; // data, DPL 0
+        gdt[GuestLayout.UserData / 8] = 0x00CF_F300_0000_FFFF;   // data, DPL 3
+        gdt[GuestLayout.UserCode / 8] = 0x00AF_FB00_0000_FFFF;   // 64-bit code, DPL 3
+        for (var cpu = 0; cpu < cpus; cpu++)
+        {
+            var tss = GuestLayout.TssAddress(cpu);
+            var descriptor = gdt + GuestLayout.TssSelector(cpu) / 8;
+            // 16-byte system descriptor: limit, base, type 0xB (busy 64-bit TSS, as TR holds it), present.
+            descriptor[0] = (GuestLayout.TssLimit & 0xFFFF)
+                | ((tss & 0xFF_FFFF) << 16)
+                | (0xBUL << 40)
+                | (1UL << 47)
+                | (((GuestLayout.TssLimit >> 16) & 0xF) << 48)
+                | (((tss >> 24) & 0xFF) << 56);
+            descriptor[1] = tss >> 32;
+        }
+    }
+
+    public static ushort GdtLimit(int cpus) => (ushort)(GuestLayout.FirstTss + 16 * cpus - 1);
+
+    private static void WriteTss(byte* ram, int cpu, ulong ringZeroStackTop)
+    {
+        var tss = ram + GuestLayout.TssAddress(cpu);
+        new Span<byte>(tss, (int)GuestLayout.TssStride).Clear();
+        *(ulong*)(tss + 4) = ringZeroStackTop;                       // RSP0
+        *(ushort*)(tss + 0x66) = (ushort)(GuestLayout.TssLimit + 1); // I/O bitmap base past the limit: none
+    }
+
+    /// <summary>Identity-maps 0–4 GiB and maps the arena's host VA range to its GPA range, all with
+    /// user-accessible writable 2 MiB pages. Tables come from the 16 pages at 0x10000.</summary>
+    private static void WritePageTables(byte* ram, ulong arenaVirtual, ulong arenaBytes)
+    {
+        new Span<byte>(ram + GuestLayout.PageTablesBase, (int)(GuestLayout.PageTablesEnd - GuestLayout.PageTablesBase)).Clear();
+        var next = GuestLayout.PageTablesBase + 0x1000; // the PML4 is the first page
+
+        ulong Child(ulong table, int index)
+        {
+            var entry = (ulong*)(ram + table) + index;
+            if ((*entry & Present) != 0)
+                return *entry & 0x000F_FFFF_FFFF_F000;
+            if (next >= GuestLayout.PageTablesEnd)
+                throw new HrtException($"the arena at 0x{arenaVirtual:X} (0x{arenaBytes:X} bytes) needs more page tables than fit at 0x{GuestLayout.PageTablesBase:X}–0x{GuestLayout.PageTablesEnd - 1:X}");
+            var page = next;
+            next += 0x1000;
+            *entry = page | TableFlags;
+            return page;
+        }
+
+        void Map(ulong virtualAddress, ulong physical)
+        {
+            var pdpt = Child(GuestLayout.PageTablesBase, (int)((virtualAddress >> 39) & 0x1FF));
+            var pd = Child(pdpt, (int)((virtualAddress >> 30) & 0x1FF));
+            ((ulong*)(ram + pd))[(virtualAddress >> 21) & 0x1FF] = physical | TableFlags | LargePage;
+        }
+
+        for (ulong address = 0; address < GuestLayout.IdentityMapEnd; address += TwoMiB)
+            Map(address, address);
+        for (ulong offset = 0; offset < arenaBytes; offset += TwoMiB)
+            Map(arenaVirtual + offset, GuestLayout.ArenaPhysical + offset);
+    }
+
+    private static void WriteBootInfo(byte* ram, GuestLayout layout, in BootParameters p)
+    {
+        var info = ram + GuestLayout.BootInfoAddress;
+        new Span<byte>(info, 0x1000).Clear();
+        var map = layout.MemoryMap();
+        var flags = (p.Deprivileged ? FlagDeprivileged : 0) | (p.Halt ? FlagHalt : 0) | (p.Serve ? FlagServe : 0);
+
+        *(ulong*)(info + 0x00) = BootInfoMagic;
+        *(uint*)(info + 0x08) = BootInfoVersion;
+        *(uint*)(info + 0x0C) = (uint)p.Cpus;
+        *(uint*)(info + 0x10) = flags;
+        *(uint*)(info + 0x14) = (uint)map.Count;
+        *(ulong*)(info + 0x18) = GuestLayout.MemoryMapAddress;
+        *(ulong*)(info + 0x20) = p.TscKhz;
+        *(ulong*)(info + 0x28) = p.ArenaBytes > 0 ? GuestLayout.ArenaPhysical : 0;
+        *(ulong*)(info + 0x30) = p.ArenaVirtual;
+        *(ulong*)(info + 0x38) = p.ArenaBytes;
+        *(ulong*)(info + 0x40) = GuestLayout.CommandLineAddress;
+        *(ulong*)(info + 0x48) = GuestLayout.MailboxBase;
+        *(ulong*)(info + 0x50) = GuestLayout.HypercallAddress;
+        *(ulong*)(info + 0x58) = ApicTimerHz;
+
+        var entry = ram + GuestLayout.MemoryMapAddress;
+        foreach (var (start, length, type) in map)
+        {
+            *(ulong*)entry = start;
+            *(ulong*)(entry + 8) = length;
+            *(uint*)(entry + 16) = type;
+            *(uint*)(entry + 20) = 0;
+            entry += 24;
+        }
+
+        var commandLine = new Span<byte>(ram + GuestLayout.CommandLineAddress, GuestLayout.MaxCommandLineLength + 1);
+        var written = Encoding.ASCII.GetBytes(p.CommandLine, commandLine);
+        commandLine[written] = 0;
+    }
+}

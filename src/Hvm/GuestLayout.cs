@@ -1,0 +1,84 @@
+namespace Nacre.Hvm;
+
+/// <summary>
+/// The guest-physical layout of docs/hvm.md: fixed addresses of the VMM's structures, and where
+/// the stacks go for a given image and vCPU count.
+/// </summary>
+internal sealed class GuestLayout
+{
+    public const int MaxCpus = 64;
+
+    public const ulong GdtAddress = 0x1000;
+    public const ulong BootInfoAddress = 0x2000;
+    public const ulong TssBase = 0x3000, TssStride = 128, TssLimit = 0x67;
+    public const ulong MailboxBase = 0x6000, MailboxStride = 64;
+    public const ulong PageTablesBase = 0x1_0000, PageTablesEnd = 0x2_0000;
+    public const ulong VmmStructuresEnd = 0x2_0000;
+    public const ulong HypercallAddress = 0xFEB0_0000, HypercallPageSize = 0x1000;
+    public const ulong LapicAddress = 0xFEE0_0000;
+    public const ulong ArenaPhysical = 0x1_0000_0000;
+    public const ulong IdentityMapEnd = 0x1_0000_0000;
+    /// <summary>Where KVM_SET_TSS_ADDR puts the three pages Intel's real-mode emulation needs (as QEMU does).</summary>
+    public const ulong KvmTssAddress = 0xFFFB_D000;
+
+    public const ulong RingZeroStackBytes = 16 * 1024, BootStackBytes = 256 * 1024;
+    public const ulong StackBytesPerCpu = RingZeroStackBytes + BootStackBytes;
+
+    public const ushort KernelCode = 0x08, KernelData = 0x10, UserData = 0x18, UserCode = 0x20, FirstTss = 0x28;
+
+    /// <summary>Boot info page: header, then the memory map, then the command line.</summary>
+    public const ulong MemoryMapAddress = BootInfoAddress + 0x60;
+    public const ulong CommandLineAddress = BootInfoAddress + 0x200;
+    public const int MaxCommandLineLength = 0x1000 - 0x200 - 1;
+
+    public const uint MsiVector = 0xF3;
+
+    private GuestLayout(ulong imageStart, ulong stacksBase, int cpus, ulong memoryBytes)
+    {
+        ImageStart = imageStart;
+        StacksBase = stacksBase;
+        Cpus = cpus;
+        MemoryBytes = memoryBytes;
+    }
+
+    public ulong ImageStart { get; }
+    public ulong StacksBase { get; }
+    public int Cpus { get; }
+    public ulong MemoryBytes { get; }
+    public ulong StacksEnd => StacksBase + (ulong)Cpus * StackBytesPerCpu;
+
+    public static ulong TssAddress(int cpu) => TssBase + (ulong)cpu * TssStride;
+    public static ushort TssSelector(int cpu) => (ushort)(FirstTss + 16 * cpu);
+    public static ulong MailboxAddress(int cpu) => MailboxBase + (ulong)cpu * MailboxStride;
+
+    public ulong RingZeroStackTop(int cpu) => StacksBase + (ulong)cpu * StackBytesPerCpu + RingZeroStackBytes;
+    public ulong BootStackTop(int cpu) => StacksBase + (ulong)(cpu + 1) * StackBytesPerCpu;
+
+    /// <summary>Places the stacks after the image, or says why the image does not fit.</summary>
+    public static GuestLayout Plan(HrtImage image, int cpus, long memoryBytes)
+    {
+        // UInt128: a segment near the top of the address space must not wrap the sum.
+        var imageEnd = ((UInt128)image.Segments.Max(s => s.End) + 0xFFF) & ~(UInt128)0xFFF;
+        var needs = imageEnd + (UInt128)cpus * StackBytesPerCpu;
+        if (needs > (ulong)memoryBytes)
+            throw new HrtImageException(image.Path,
+                $"image needs 0x{needs:X} bytes but the guest has 0x{memoryBytes:X} (the image ends at 0x{imageEnd:X}; " +
+                $"each of {cpus} vCPU(s) needs 0x{StackBytesPerCpu:X} bytes of stacks after it)");
+        var layout = new GuestLayout(image.Start, (ulong)imageEnd, cpus, (ulong)memoryBytes);
+        return layout;
+    }
+
+    /// <summary>The memory map for the boot info: RAM available except the VMM's structures, the
+    /// image and the stacks.</summary>
+    public IReadOnlyList<(ulong Base, ulong Length, uint Type)> MemoryMap()
+    {
+        const uint available = 1, reserved = 2;
+        var map = new List<(ulong, ulong, uint)> { (0, VmmStructuresEnd, reserved) };
+        if (ImageStart > VmmStructuresEnd)
+            map.Add((VmmStructuresEnd, ImageStart - VmmStructuresEnd, available));
+        map.Add((ImageStart, StacksEnd - ImageStart, reserved));
+        if (MemoryBytes > StacksEnd)
+            map.Add((StacksEnd, MemoryBytes - StacksEnd, available));
+        return map;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Nacre.Hvm;
+
+public sealed partial class Hrt
+{
+    private enum CallStatus { Done, StoppedBeforePost, StoppedInFlight, TimedOut, BusyTooLong }
+
+    /// <summary>How many spins on a mailbox between looks at the clock and the VM's state.</summary>
+    private const int CheckInterval = 4096;
+
+    private readonly ConcurrentDictionary<string, HrtFunction> _functions = new(StringComparer.Ordinal);
+
+    /// <summary>The export <paramref name="name"/> (with or without the <c>nacre_export_</c> prefix).</summary>
+    public HrtFunction Resolve(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (_functions.TryGetValue(name, out var function))
+            return function;
+        var bare = name.StartsWith(HrtImage.ExportPrefix, StringComparison.Ordinal) ? name[HrtImage.ExportPrefix.Length..] : name;
+        if (!Image.Exports.TryGetValue(bare, out var address))
+        {
+            var known = Image.Exports.Count == 0 ? "it exports nothing" : $"it exports {string.Join(", ", Image.Exports.Keys)}";
+            throw new ArgumentException($"{Image.Path} has no export named {bare} ({known})", nameof(name));
+        }
+        return _functions.GetOrAdd(name, _ => new HrtFunction(this, bare, address));
+    }
+
+    /// <summary>Calls export <paramref name="name"/> on vCPU 0 and waits for its result.</summary>
+    public long Invoke(string name, long a0 = 0, long a1 = 0, long a2 = 0, long a3 = 0) =>
+        Resolve(name).Invoke(0, a0, a1, a2, a3);
+
+    /// <summary>Calls export <paramref name="name"/> on vCPU 0 with doubles (as bit patterns).</summary>
+    public double InvokeDouble(string name, double a0 = 0, double a1 = 0, double a2 = 0, double a3 = 0) =>
+        Resolve(name).InvokeDouble(0, a0, a1, a2, a3);
+
+    /// <summary>Posts a call of <paramref name="name"/> to the first free vCPU.</summary>
+    public Task<long> InvokeAsync(string name, long a0 = 0, long a1 = 0, long a2 = 0, long a3 = 0) =>
+        Resolve(name).InvokeAsync(HrtFunction.AnyCpu, a0, a1, a2, a3);
+
+    /// <summary>Calls <paramref name="name"/> on every vCPU at once; result i is vCPU i's.</summary>
+    public long[] InvokeAll(string name, long a0 = 0, long a1 = 0, long a2 = 0, long a3 = 0) =>
+        Resolve(name).InvokeAll(a0, a1, a2, a3);
+
+    private long InvokeTimeoutTicks => (long)(_options.InvokeTimeout.TotalSeconds * Stopwatch.Frequency);
+
+    internal long InvokeOn(int cpu, HrtFunction function, long a0, long a1, long a2, long a3)
+    {
+        var slots = _slots;
+        if ((uint)cpu >= (uint)Cpus)
+            throw new ArgumentOutOfRangeException(nameof(cpu), cpu, $"the HRT has vCPUs 0 to {Cpus - 1}");
+        if (slots.Length == 0 || !IsRunning)
+            throw StoppedError(inFlight: false);
+        var slot = slots[cpu];
+        var deadline = new Deadline(InvokeTimeoutTicks);
+        var status = Acquire(slot, ref deadline);
+        long result = 0;
+        if (status == CallStatus.Done)
+        {
+            if (IsRunning)
+            {
+                var sequence = slot.Post(function.Address, a0, a1, a2, a3);
+                if (_options.Idle == IdleMode.Halt)
+                    Wake(cpu);
+                status = WaitFor(slot, sequence, ref deadline);
+                result = slot.Result;
+            }
+            else
+            {
+                status = CallStatus.StoppedBeforePost;
+            }
+            slot.Release();
+        }
+        return status == CallStatus.Done ? result : throw CallFailed(status, cpu, function);
+    }
+
+    internal long[] InvokeAllCpus(HrtFunction function, long a0, long a1, long a2, long a3)
+    {
+        var slots = _slots;
+        if (slots.Length == 0 || !IsRunning)
+            throw StoppedError(inFlight: false);
+        var deadline = new Deadline(InvokeTimeoutTicks);
+        var results = new long[slots.Length];
+        var sequences = new long[slots.Length];
+        var acquired = 0;
+        var status = CallStatus.Done;
+        var failedCpu = 0;
+        for (; acquired < slots.Length && status == CallStatus.Done; acquired++)
+        {
+            status = Acquire(slots[acquired], ref deadline);
+            failedCpu = acquired;
+            if (status != CallStatus.Done)
+                break;
+        }
+        if (status == CallStatus.Done && !IsRunning)
+            status = CallStatus.StoppedBeforePost;
+        if (status == CallStatus.Done)
+        {
+            for (var cpu = 0; cpu < slots.Length; cpu++)
+                sequences[cpu] = slots[cpu].Post(function.Address, a0, a1, a2, a3);
+            if (_options.Idle == IdleMode.Halt)
+                for (var cpu = 0; cpu < slots.Length; cpu++)
+                    Wake(cpu);
+            for (var cpu = 0; cpu < slots.Length && status == CallStatus.Done; cpu++)
+            {
+                status = WaitFor(slots[cpu], sequences[cpu], ref deadline);
+                results[cpu] = slots[cpu].Result;
+                failedCpu = cpu;
+            }
+        }
+        for (var cpu = 0; cpu < acquired; cpu++)
+            slots[cpu].Release();
+        return status == CallStatus.Done ? results : throw CallFailed(status, failedCpu, function);
+    }
+
+    /// <summary>
+    /// A call's time limit. The clock is first read only when the call has already waited a
+    /// while (a few thousand spins, microseconds), so that a fast call never pays for it.
+    /// </summary>
+    private struct Deadline(long timeoutTicks)
+    {
+        private long _deadline, _yieldAfter;
+
+        /// <summary>Checks the clock; true once the timeout has passed. After a millisecond of
+        /// waiting it also yields the host CPU on each check.</summary>
+        public bool Expired()
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (_deadline == 0)
+            {
+                _deadline = now + timeoutTicks;
+                _yieldAfter = now + Stopwatch.Frequency / 1000;
+                return false;
+            }
+            if (now > _yieldAfter)
+                Thread.Yield();
+            return now > _deadline;
+        }
+    }
+
+    private CallStatus Acquire(MailboxSlot slot, ref Deadline deadline)
+    {
+        if (slot.TryAcquire())
+            return CallStatus.Done;
+        var spin = new SpinWait();
+        while (!slot.TryAcquire())
+        {
+            if (!IsRunning)
+                return CallStatus.StoppedBeforePost;
+            if (deadline.Expired())
+                return CallStatus.BusyTooLong;
+            spin.SpinOnce();
+        }
+        return CallStatus.Done;
+    }
+
+    /// <summary>Spins on Done (a volatile read); every <see cref="CheckInterval"/> spins it checks
+    /// whether the VM stopped and the clock.</summary>
+    private CallStatus WaitFor(MailboxSlot slot, long sequence, ref Deadline deadline)
+    {
+        var spins = 0;
+        while (!slot.IsDone(sequence))
+        {
+            if (++spins % CheckInterval != 0)
+                continue;
+            if (!IsRunning)
+                return CallStatus.StoppedInFlight;
+            if (deadline.Expired())
+                return CallStatus.TimedOut;
+        }
+        return CallStatus.Done;
+    }
+
+    /// <summary>Halt mode: an MSI with vector 0xF3 to the vCPU's APIC id (= its index).</summary>
+    private void Wake(int cpu) =>
+        _vm!.SignalMsi(GuestLayout.LapicAddress | ((ulong)cpu << 12), GuestLayout.MsiVector);
+
+    private Exception CallFailed(CallStatus status, int cpu, HrtFunction function)
+    {
+        var timeout = Format(_options.InvokeTimeout);
+        switch (status)
+        {
+            case CallStatus.TimedOut:
+                RequestStop(new StopReason(StopKind.Timeout, cpu, $"{function.Name} on vCPU {cpu} did not return within {timeout}; the VM was stopped"));
+                return StoppedError(inFlight: true);
+            case CallStatus.BusyTooLong:
+                RequestStop(new StopReason(StopKind.Timeout, cpu, $"{function.Name} could not start on vCPU {cpu} within {timeout}: an earlier call there did not return; the VM was stopped"));
+                return StoppedError(inFlight: true);
+            case CallStatus.StoppedInFlight:
+                return StoppedError(inFlight: true);
+            default:
+                return StoppedError(inFlight: false);
+        }
+    }
+}
