@@ -15,12 +15,12 @@ public static unsafe class Program
         App.ParseArguments(args, "small", out string size, out int workers);
         int n = size switch { "test" => 16, "small" => 32, "large" => 64, _ => int.Parse(size) };
         if (n < 2 || n > 256) { Console.WriteLine($"cg: grid {n} is outside 2..256"); return 2; }
-        Runtime.Start(workers);
-        Console.WriteLine($"app: cg size={size} grid={n}x{n}x{n} workers={Runtime.Workers}");
+        App.StartRuntime();
+        Console.WriteLine($"app: cg size={size} grid={n}x{n}x{n} workers={workers} solver={App.Where}");
 
-        Arena arena = Arena.Create(Cg.ArenaBytes(n, n, n));
+        Arena arena = App.CreateArena(Cg.ArenaBytes(n, n, n));
         CgProblem* p = Cg.Create(ref arena, n, n, n);
-        Cg.Solve(p);
+        App.Solve("cg_solve", &Cg.Solve, p);
 
         App.PrintTime(p->Cycles);
         Cg.Check(p, out double error, out double sum);

@@ -21,13 +21,13 @@ public static unsafe class Program
             case "large": pieces = 32; nodes = 512; wires = 2048; loops = 5; steps = 200; break;
             default: Console.WriteLine($"circuit: unknown size {size} (test, small, large)"); return 2;
         }
-        Runtime.Start(workers);
-        Console.WriteLine($"app: circuit size={size} pieces={pieces} nodes={pieces * nodes} wires={pieces * wires} loops={loops} steps={steps} workers={Runtime.Workers}");
+        App.StartRuntime();
+        Console.WriteLine($"app: circuit size={size} pieces={pieces} nodes={pieces * nodes} wires={pieces * wires} loops={loops} steps={steps} workers={workers} solver={App.Where}");
 
         long bytes = Circuit.ArenaBytes(pieces, nodes, wires);
-        Arena arena = Arena.Create(bytes);
+        Arena arena = App.CreateArena(bytes);
         CircuitProblem* c = Circuit.Create(ref arena, pieces, nodes, wires, loops, steps);
-        Circuit.Solve(c);
+        App.Solve("circuit_solve", &Circuit.Solve, c);
         App.PrintTime(c->Cycles);
         bool finite = Circuit.Checksums(c, out double voltages, out double currents);
         Console.WriteLine($"verify: circuit nodes={c->Nodes} wires={c->Wires} voltages={App.Hex(voltages)} currents={App.Hex(currents)}");

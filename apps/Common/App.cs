@@ -12,15 +12,43 @@ namespace Nacre.Apps
     /// one or more "verify: …" lines that must be identical on every platform and worker count,
     /// and "result: PASSED" or "result: FAILED …". Exit code 0 when passed.
     /// </summary>
-    public static class App
+    public static unsafe partial class App
     {
-        /// <summary>The size argument (args[0], else fallback) and the worker count (args[1], else every CPU).</summary>
+        /// <summary>The HRT image given with --hvm (Linux only): solve in it, over the shared arena.</summary>
+        public static string HvmImage { get; private set; }
+
+        /// <summary>
+        /// The size argument (the first, else fallback), the worker count (the second, else every
+        /// CPU) and, on Linux, "--hvm image" anywhere: the problem is then built in the arena of
+        /// that HRT, booted in the HVM, and solved there through its export (docs/runtime.md).
+        /// </summary>
         public static void ParseArguments(string[] args, string fallbackSize, out string size, out int workers)
         {
-            size = args.Length > 0 ? args[0] : fallbackSize;
-            workers = args.Length > 1 ? int.Parse(args[1]) : Runtime.CpuCount;
+            var positional = new System.Collections.Generic.List<string>();
+            for (int i = 0; i < args.Length; i++)
+            {
+                if (args[i] == "--hvm" && i + 1 < args.Length) HvmImage = args[++i];
+                else positional.Add(args[i]);
+            }
+            size = positional.Count > 0 ? positional[0] : fallbackSize;
+            workers = positional.Count > 1 ? int.Parse(positional[1]) : Runtime.CpuCount;
             if (workers < 1 || workers > Runtime.CpuCount) workers = Runtime.CpuCount;
+            s_workers = workers;
         }
+
+        private static int s_workers;
+
+        /// <summary>Starts this process's runtime: the solver's workers, or one worker for set-up when an HRT solves.</summary>
+        public static void StartRuntime() => Runtime.Start(HvmImage == null ? s_workers : 1);
+
+        /// <summary>Memory for a problem: fresh memory here, or the arena of the HRT that will solve it.</summary>
+        public static partial Arena CreateArena(long bytes);
+
+        /// <summary>Solves problem: local(problem) here, or the HRT's export over the arena.</summary>
+        public static partial void Solve<T>(string export, delegate*<T*, void> local, T* problem) where T : unmanaged;
+
+        /// <summary>Where the solve ran, for the app: line.</summary>
+        public static string Where => HvmImage == null ? "here" : "hrt-invoke";
 
         /// <summary>
         /// True for the argument "serve": the HVM boots the HRT this way to call its exports

@@ -14,12 +14,12 @@ public static unsafe class Program
         App.ParseArguments(args, "S", out string size, out int workers);
         int m = size switch { "T" => 20, "S" => 24, "W" => 25, "A" => 28, "B" => 30, _ => int.Parse(size) };
         if (m < Ep.BatchLog || m > 40) { Console.WriteLine($"ep: M={m} is outside {Ep.BatchLog}..40"); return 2; }
-        Runtime.Start(workers);
-        Console.WriteLine($"app: ep class={size} m={m} workers={Runtime.Workers}");
+        App.StartRuntime();
+        Console.WriteLine($"app: ep class={size} m={m} workers={workers} solver={App.Where}");
 
-        Arena arena = Arena.Create(4096);
+        Arena arena = App.CreateArena(4096);
         EpProblem* p = Ep.Create(ref arena, m);
-        Ep.Solve(p);
+        App.Solve("ep_solve", &Ep.Solve, p);
 
         App.PrintTime(p->Cycles);
         string counts = "";
