@@ -9,7 +9,7 @@ public enum HrtMode
 {
     /// <summary>QEMU with TCG: runs anywhere, but its times say nothing about native speed (functional only).</summary>
     Qemu,
-    /// <summary>The HVM (src/Hvm): the image boots in KVM inside this process. Not wired yet.</summary>
+    /// <summary>The HVM (src/Hvm): the image boots in KVM inside this process, at native speed.</summary>
     Hvm,
 }
 
@@ -57,23 +57,19 @@ public static class AppRunner
 
     /// <summary>
     /// Boots an HRT image on cpus CPUs with the given kernel arguments and returns its console
-    /// lines: the one place that knows how an image is run, so the HVM slots in here.
+    /// lines: the one place that knows how an image is run (QEMU or the HVM, through
+    /// MachineRunner as `nacre run` does).
     /// </summary>
     public static IReadOnlyList<string> RunHrt(string image, int cpus, IReadOnlyList<string> arguments, int memoryMiB, TimeSpan timeout,
         HrtMode mode = HrtMode.Qemu, CancellationToken cancellation = default)
     {
-        if (mode == HrtMode.Hvm)
-        {
-            // TODO(hvm): once src/Hvm lands, boot the image in this process:
-            //   using var hrt = Nacre.Hvm.Hrt.Boot(image, new() { Cpus = cpus, MemoryBytes = memoryMiB << 20, CommandLine = arguments });
-            //   collect hrt's console lines until it exits and return them (same protocol as below).
-            // The Invoke path (the process builds the problem in the arena and calls the export)
-            // is RunHrtInvoke below.
-            throw new NacreException("the HVM mode needs src/Hvm (branch hvm); run with --hrt qemu");
-        }
         var lines = new List<string>();
-        var run = QemuRunner.Run(new QemuOptions(image) { Cpus = cpus, MemoryMiB = memoryMiB, KernelArguments = arguments, Timeout = timeout },
-            line => { lock (lines) lines.Add(line); }, cancellation);
+        var options = new QemuOptions(image)
+        {
+            Cpus = cpus, MemoryMiB = memoryMiB, KernelArguments = arguments, Timeout = timeout,
+            Machine = mode == HrtMode.Hvm ? MachineKind.Hvm : MachineKind.Qemu,
+        };
+        var run = MachineRunner.Run(options, line => { lock (lines) lines.Add(line); }, cancellation);
         switch (run.Status.Kind)
         {
             case ExitKind.Exited:
@@ -83,19 +79,29 @@ public static class AppRunner
             case ExitKind.TimedOut:
                 throw new NacreException($"{Path.GetFileName(image)} timed out after {Seconds.Format(timeout)}");
             default:
-                throw new NacreException($"{Path.GetFileName(image)} did not finish normally (QEMU status {run.QemuExitCode}):\n{run.QemuStderr}");
+                throw new NacreException($"{Path.GetFileName(image)} did not finish normally ({run.Detail ?? "QEMU status " + run.QemuExitCode}):\n{run.QemuStderr}");
         }
     }
 
     public static AppOutput RunHrtApp(string image, string size, int cpus, int memoryMiB, TimeSpan timeout, HrtMode mode = HrtMode.Qemu, CancellationToken cancellation = default) =>
         AppOutput.Parse(RunHrt(image, cpus, [size, cpus.ToString()], memoryMiB, timeout, mode, cancellation));
 
-    // TODO(hvm): the Invoke path, where the Linux process owns the input. With src/Hvm:
-    //   using var hrt = Hrt.Boot(image, new() { Cpus = cpus, ArenaBytes = …, CommandLine = ["serve"] });
-    //   var arena = Arena.Over(hrt.ArenaPointer, hrt.ArenaBytes);           // apps/Common/App.cs
-    //   CgProblem* p = Cg.Create(ref arena, n, n, n);                         // built by this process
-    //   long cycles = hrt.Invoke(app.Export, (long)p);                        // "cg_solve": the HRT solves in place
-    //   Cg.Check(p, …);                                                       // verified by this process
-    // This runs in the app's Linux executable (it has the problem code), started with
-    // "--hvm <image>"; see docs/runtime.md, "The HVM path".
+    /// <summary>
+    /// The HVM Invoke path: the Linux executable boots the HRT image itself (--hvm), builds the
+    /// problem in the shared arena and calls the image's export on it (apps/Common/Linux).
+    /// </summary>
+    public static AppOutput RunInvoke(string executable, string image, string size, int workers, TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        var lines = new List<string>();
+        var result = ChildProcess.Run(executable, [size, workers.ToString(), "--hvm", image],
+            line => { lock (lines) lines.Add(line); }, line => { lock (lines) lines.Add("stderr: " + line); },
+            timeout: timeout, cancellation: cancellation);
+        if (result.Cancelled) throw new OperationCanceledException(cancellation);
+        if (result.TimedOut) throw new NacreException($"{Path.GetFileName(executable)} --hvm timed out after {Seconds.Format(timeout)}");
+        var output = AppOutput.Parse(lines);
+        return result.ExitCode == 0 || !output.Passed ? output : output with { Passed = false, Failure = $"exit code {result.ExitCode}" };
+    }
+
+    /// <summary>Whether images can run in the HVM here, and if not why.</summary>
+    public static bool HvmUsable(out string reason) => Hvm.HvmRunner.IsUsable(out reason);
 }

@@ -15,10 +15,12 @@ public static class BenchAppsCommand
 {
     public const string Description = """
         Benchmark the applications of apps/ (NAS EP, HPCG-style CG, Legion-style circuit) on the
-        Nacre.Runtimes.Parallel runtime: Linux process vs HRT, at two sizes, on 1..N CPUs.
-        Every run must print the same verification lines. The HRT runs under QEMU (TCG: its times
-        show function, not speed) until the HVM mode is wired (--hrt hvm).
-        Writes a table to stdout and apps.json, apps-times.png, apps-scaling.png to --out.
+        Nacre.Runtimes.Parallel runtime at two sizes on 1..N CPUs, three ways: a Linux process;
+        the HRT image booted on its own (in the HVM where /dev/kvm is usable, else QEMU, whose
+        TCG times show function, not speed); and the HVM Invoke path, where the Linux process
+        builds the problem in the arena and calls the HRT's solver on it. Every run must print
+        the same verification lines. Writes a table to stdout and apps.json, apps-times.png,
+        apps-scaling.png to --out.
         """;
 
     /// <summary>Adds `apps` under the `bench` command, creating `bench` if no one else has.</summary>
@@ -39,25 +41,30 @@ public static class BenchAppsCommand
         var sizes = new Option<string>("--sizes") { Description = "comma-separated sizes: test, small, large", DefaultValueFactory = _ => "small,large", HelpName = "list" };
         var cpus = new Option<string>("--cpus") { Description = "comma-separated CPU counts (default 1..all)", HelpName = "list" };
         var repeat = new Option<int>("--repeat") { Description = "Linux runs per point (the median is reported)", DefaultValueFactory = _ => 3, HelpName = "N" };
-        var hrt = new Option<string>("--hrt") { Description = "where HRT images run: qemu, hvm, none", DefaultValueFactory = _ => "qemu", HelpName = "mode" };
+        var hrt = new Option<string>("--hrt") { Description = "where HRT images boot: auto (the HVM if usable, else QEMU), qemu, hvm, none", DefaultValueFactory = _ => "auto", HelpName = "mode" };
+        var noInvoke = new Option<bool>("--no-invoke") { Description = "skip the HVM Invoke path (it runs only where the HVM is usable)" };
         var output = new Option<string>("--out") { Description = "directory for apps.json and the charts", DefaultValueFactory = _ => ".nacre/bench/apps", HelpName = "dir" };
         var timeout = CommonOptions.Timeout("the run");
 
-        var command = new Command("apps", Description) { apps, sizes, cpus, repeat, hrt, output, timeout };
+        var command = new Command("apps", Description) { apps, sizes, cpus, repeat, hrt, noInvoke, output, timeout };
         command.SetAction(parse =>
         {
             var root = RepositoryRoot.Find(Directory.GetCurrentDirectory());
             var selected = Split(parse.GetValue(apps)!).Select(name => AppCatalog.Find(root, name)).ToList();
             var sizeNames = Split(parse.GetValue(sizes)!);
             var cpuCounts = parse.GetValue(cpus) is { } list ? Split(list).Select(int.Parse).ToList() : Enumerable.Range(1, Environment.ProcessorCount).ToList();
+            bool hvmUsable = AppRunner.HvmUsable(out var hvmReason);
             var mode = parse.GetValue(hrt) switch
             {
+                "auto" => hvmUsable ? HrtMode.Hvm : HrtMode.Qemu,
                 "qemu" => (HrtMode?)HrtMode.Qemu,
-                "hvm" => HrtMode.Hvm,
+                "hvm" => hvmUsable ? HrtMode.Hvm : throw new NacreException($"--hrt hvm: {hvmReason}"),
                 "none" => null,
-                var other => throw new NacreException($"--hrt must be qemu, hvm or none, got '{other}'"),
+                var other => throw new NacreException($"--hrt must be auto, qemu, hvm or none, got '{other}'"),
             };
-            var settings = new Settings(selected, sizeNames, cpuCounts, Math.Max(1, parse.GetValue(repeat)), mode,
+            bool invoke = hvmUsable && !parse.GetValue(noInvoke);
+            if (!hvmUsable) terminal.Note($"the HVM is not usable here ({hvmReason}): no HVM runs, no Invoke path");
+            var settings = new Settings(selected, sizeNames, cpuCounts, Math.Max(1, parse.GetValue(repeat)), mode, invoke,
                 Path.GetFullPath(parse.GetValue(output)!), TimeSpan.FromSeconds(parse.GetValue(timeout)));
             return Run(settings, terminal, cancellation);
         });
@@ -66,7 +73,11 @@ public static class BenchAppsCommand
 
     private static List<string> Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
-    private sealed record Settings(IReadOnlyList<AppSpec> Apps, IReadOnlyList<string> Sizes, IReadOnlyList<int> Cpus, int Repeat, HrtMode? Mode, string OutputDirectory, TimeSpan Timeout);
+    private sealed record Settings(IReadOnlyList<AppSpec> Apps, IReadOnlyList<string> Sizes, IReadOnlyList<int> Cpus, int Repeat, HrtMode? Mode, bool Invoke, string OutputDirectory, TimeSpan Timeout)
+    {
+        public string HrtPlatform => Mode == HrtMode.Hvm ? "hrt-hvm" : "hrt-qemu";
+        public IReadOnlyList<string> Platforms => new[] { "linux", Mode is null ? null : HrtPlatform, Invoke ? "hrt-invoke" : null }.OfType<string>().ToList();
+    }
 
     /// <summary>One point: an app at a size on some CPUs, on one platform.</summary>
     public sealed record Point(string App, string Size, string Argument, string Platform, int Cpus, double MedianNs, double MinNs, ulong MedianCycles, int Runs, bool Passed, string Verification);
@@ -78,7 +89,7 @@ public static class BenchAppsCommand
         foreach (var app in s.Apps)
         {
             var linux = AppRunner.PublishLinux(app, terminal);
-            var image = s.Mode is null ? null : AppRunner.BuildHrt(app, terminal);
+            var image = s.Mode is null && !s.Invoke ? null : AppRunner.BuildHrt(app, terminal);
             foreach (var sizeName in s.Sizes)
             {
                 var size = sizeName switch { "test" => app.Test, "small" => app.Small, "large" => app.Large, _ => throw new NacreException($"unknown size '{sizeName}'") };
@@ -93,10 +104,21 @@ public static class BenchAppsCommand
                     }
                     points.Add(Summarise(app, sizeName, size, "linux", n, runs));
                     terminal.Progress("bench", Describe(points[^1]));
-                    if (image is not null)
+                    if (s.Mode is { } mode)
                     {
-                        var hrtRun = AppRunner.RunHrtApp(image, size.Argument, n, size.MemoryMiB, s.Timeout, s.Mode!.Value, cancellation);
-                        points.Add(Summarise(app, sizeName, size, s.Mode == HrtMode.Hvm ? "hrt-hvm" : "hrt-qemu", n, [hrtRun]));
+                        // QEMU once (its times are only functional); the HVM as often as Linux.
+                        var hrtRuns = new List<AppOutput>();
+                        for (int r = 0; r < (mode == HrtMode.Qemu ? 1 : s.Repeat); r++)
+                            hrtRuns.Add(AppRunner.RunHrtApp(image!, size.Argument, n, size.MemoryMiB, s.Timeout, mode, cancellation));
+                        points.Add(Summarise(app, sizeName, size, s.HrtPlatform, n, hrtRuns));
+                        terminal.Progress("bench", Describe(points[^1]));
+                    }
+                    if (s.Invoke)
+                    {
+                        var invokeRuns = new List<AppOutput>();
+                        for (int r = 0; r < s.Repeat; r++)
+                            invokeRuns.Add(AppRunner.RunInvoke(linux, image!, size.Argument, n, s.Timeout, cancellation));
+                        points.Add(Summarise(app, sizeName, size, "hrt-invoke", n, invokeRuns));
                         terminal.Progress("bench", Describe(points[^1]));
                     }
                 }
@@ -147,25 +169,53 @@ public static class BenchAppsCommand
 
     private static void PrintTable(List<Point> points, Settings s, Terminal terminal)
     {
-        var hrtName = s.Mode == HrtMode.Hvm ? "hrt-hvm" : "hrt-qemu";
+        var platforms = s.Platforms;
+        string Label(string platform) => platform switch
+        {
+            "linux" => "Linux",
+            "hrt-qemu" => "HRT (QEMU TCG, functional only)",
+            "hrt-hvm" => "HRT booted in the HVM",
+            _ => "HVM Invoke (Linux owns the data)",
+        };
         terminal.WriteLine("");
-        terminal.WriteLine($"| app | size | cpus | Linux ms (median / min of {s.Repeat}) | HRT ms ({(s.Mode == HrtMode.Qemu ? "QEMU TCG, functional only" : s.Mode?.ToString() ?? "not run")}) | HRT/Linux speedup | Linux scaling | HRT scaling | verified |");
-        terminal.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        terminal.WriteLine($"Times in ms, median / min of {s.Repeat} (QEMU: one run); speedup = Linux time / that time; scaling = T(1 CPU) / T(n).");
+        var header = new List<string> { "app", "size", "cpus" };
+        foreach (var p in platforms)
+        {
+            header.Add(Label(p));
+            if (p != "linux") header.Add("speedup vs Linux");
+        }
+        header.AddRange(platforms.Select(p => $"scaling {p}"));
+        header.Add("verified");
+        terminal.WriteLine("| " + string.Join(" | ", header) + " |");
+        terminal.WriteLine("|" + string.Concat(header.Select(_ => "---|")));
         foreach (var group in points.GroupBy(p => (p.App, p.Size)))
         {
-            var linux = group.Where(p => p.Platform == "linux").ToDictionary(p => p.Cpus);
-            var hrt = group.Where(p => p.Platform == hrtName).ToDictionary(p => p.Cpus);
-            double? linux1 = linux.TryGetValue(1, out var l1) ? l1.MedianNs : null, hrt1 = hrt.TryGetValue(1, out var h1) ? h1.MedianNs : null;
-            foreach (var n in linux.Keys.Order())
+            var byPlatform = platforms.ToDictionary(p => p, p => group.Where(q => q.Platform == p).ToDictionary(q => q.Cpus));
+            foreach (var n in group.Select(p => p.Cpus).Distinct().Order())
             {
-                var l = linux[n];
-                hrt.TryGetValue(n, out var h);
-                string speedup = h is null ? "—" : s.Mode == HrtMode.Qemu ? $"({(l.MedianNs / h.MedianNs).ToString("F3", CultureInfo.InvariantCulture)}, TCG)" : (l.MedianNs / h.MedianNs).ToString("F2", CultureInfo.InvariantCulture);
-                string ls = linux1 is null ? "—" : (linux1.Value / l.MedianNs).ToString("F2", CultureInfo.InvariantCulture);
-                string hs = h is null || hrt1 is null ? "—" : (hrt1.Value / h.MedianNs).ToString("F2", CultureInfo.InvariantCulture);
-                bool ok = l.Passed && (h?.Passed ?? true) && (h is null || h.Verification == l.Verification);
-                terminal.WriteLine($"| {group.Key.App} | {group.Key.Size} ({l.Argument}) | {n} | {Ms(l.MedianNs)} / {Ms(l.MinNs)} | {(h is null ? "—" : Ms(h.MedianNs))} | {speedup} | {ls} | {hs} | {(ok ? "yes" : "NO")} |");
+                var row = new List<string> { group.Key.App, $"{group.Key.Size} ({group.First().Argument})", n.ToString() };
+                byPlatform["linux"].TryGetValue(n, out var linux);
+                bool ok = true;
+                var first = group.First(p => p.Cpus == n).Verification;
+                foreach (var platform in platforms)
+                {
+                    byPlatform[platform].TryGetValue(n, out var p);
+                    row.Add(p is null ? "—" : p.Runs > 1 ? $"{Ms(p.MedianNs)} / {Ms(p.MinNs)}" : Ms(p.MedianNs));
+                    if (platform != "linux")
+                        row.Add(p is null || linux is null ? "—" : Ratio(linux.MedianNs / p.MedianNs) + (platform == "hrt-qemu" ? " (TCG)" : ""));
+                    if (p is not null) ok &= p.Passed && p.Verification == first;
+                }
+                foreach (var platform in platforms)
+                {
+                    var table = byPlatform[platform];
+                    row.Add(table.TryGetValue(1, out var one) && table.TryGetValue(n, out var p) ? Ratio(one.MedianNs / p.MedianNs) : "—");
+                }
+                row.Add(ok ? "yes" : "NO");
+                terminal.WriteLine("| " + string.Join(" | ", row) + " |");
             }
         }
     }
+
+    private static string Ratio(double r) => r.ToString(r < 0.1 ? "F3" : "F2", CultureInfo.InvariantCulture);
 }
