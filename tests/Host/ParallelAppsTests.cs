@@ -24,7 +24,7 @@ public sealed class ParallelAppsTests
         var linux1 = AppRunner.RunLinux(executable, app.Test.Argument, 1, Timeout);
         var linux2 = AppRunner.RunLinux(executable, app.Test.Argument, 2, Timeout);
 
-        var run = CliResult.Invoke("run", app.HrtProject, "--cpus", "2", "--memory", app.Test.MemoryMiB.ToString(), "--timeout", "300", "--", app.Test.Argument);
+        var run = CliResult.Invoke("run", app.HrtProject, "--qemu", "--cpus", "2", "--memory", app.Test.MemoryMiB.ToString(), "--timeout", "300", "--", app.Test.Argument);
         Assert.True(run.ExitCode == 0, $"nacre run {name}: {run}");
         var hrt = AppOutput.Parse(run.Stdout.Split('\n').Select(l => l.TrimEnd('\r')).ToList());
 
@@ -35,6 +35,29 @@ public sealed class ParallelAppsTests
         Assert.Equal(linux1.Verification, linux2.Verification);
         Assert.Equal(linux1.Verification, hrt.Verification);
         Assert.Contains("workers=2", hrt.Header);
+    }
+
+    /// <summary>
+    /// In the HVM, both ways: the image booted on its own, and the Invoke path — the Linux
+    /// process builds the problem in the arena and calls the HRT's export (apps/*/Hrt/Exports.cs).
+    /// </summary>
+    [Hvm.KvmTheory]
+    [MemberData(nameof(Apps))]
+    public void TheHvmBootedAndInvokedAgreeWithLinux(string name)
+    {
+        var app = AppCatalog.Find(Repository.Root, name);
+        var executable = AppRunner.PublishLinux(app);
+        var image = BuiltImages.Get(Path.GetRelativePath(Repository.Root, app.HrtProject));
+        var linux = AppRunner.RunLinux(executable, app.Test.Argument, 2, Timeout);
+        var booted = AppRunner.RunHrtApp(image, app.Test.Argument, 2, app.Test.MemoryMiB, Timeout, HrtMode.Hvm);
+        var invoked = AppRunner.RunInvoke(executable, image, app.Test.Argument, 2, Timeout);
+
+        Assert.True(linux.Passed, $"{name} on Linux: {linux.Failure}\n{string.Join('\n', linux.Lines)}");
+        Assert.True(booted.Passed, $"{name} booted in the HVM: {booted.Failure}\n{string.Join('\n', booted.Lines)}");
+        Assert.True(invoked.Passed, $"{name} through Invoke: {invoked.Failure}\n{string.Join('\n', invoked.Lines)}");
+        Assert.Equal(linux.Verification, booted.Verification);
+        Assert.Equal(linux.Verification, invoked.Verification);
+        Assert.Contains("solver=hrt-invoke", invoked.Header);
     }
 
     [Fact]
