@@ -27,6 +27,7 @@ namespace Nacre.Apps
         private const double R46 = R23 * R23, T46 = T23 * T23;
 
         /// <summary>NAS's randlc: x = a·x mod 2^46, returns x / 2^46.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double Randlc(ref double x, double a)
         {
             double t1 = R23 * a;

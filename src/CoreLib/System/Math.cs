@@ -32,7 +32,13 @@ namespace System
             return value < 0 ? -value : value;
         }
 
-        public static double Abs(double value) => value < 0 || (value == 0 && 1 / value < 0) ? -value : value;
+        // The JIT turns it into one andps; the body (for indirect calls) clears the sign bit too.
+        [Intrinsic]
+        public static unsafe double Abs(double value)
+        {
+            ulong bits = *(ulong*)&value & 0x7FFF_FFFF_FFFF_FFFFUL;
+            return *(double*)&bits;
+        }
 
         [Intrinsic]
         public static double Sqrt(double d) => Sqrt(d); // replaced by sqrtsd

@@ -22,6 +22,13 @@ namespace CoreLib.Tests
             Assert.Equal(int.MaxValue, Math.Abs(-int.MaxValue));
             Assert.Equal(1L << 50, Math.Abs(-(1L << 50)));
             Assert.Equal(2.5, Math.Abs(-2.5), 0.0);
+            Assert.Equal(2.5, Math.Abs(2.5), 0.0);
+            Assert.True(1 / Math.Abs(-0.0) > 0, "|-0| is +0");
+            Assert.True(double.IsNaN(Math.Abs(double.NaN)));
+            Assert.True(Math.Abs(double.NegativeInfinity) == double.PositiveInfinity);
+            System.Func<double, double> abs = Math.Abs;                  // the body, not the intrinsic
+            Assert.Equal(3.25, abs(-3.25), 0.0);
+            Assert.True(1 / abs(-0.0) > 0, "|-0| is +0 through a delegate");
             Assert.Equal(3, Math.Clamp(10, 0, 3));
             Assert.Equal(-1, Math.Sign(-9));
         }
