@@ -35,7 +35,9 @@ namespace Nacre.Apps
         public static partial void Solve<T>(string export, delegate*<T*, void> local, T* problem) where T : unmanaged
         {
             if (s_hrt == null) local(problem);
-            else s_hrt.Invoke(export, (long)problem);
+            // A solve takes milliseconds to seconds: wait through InvokeAsync, whose poller backs
+            // off to sleeping, rather than Invoke's spin, which would hold a core the HRT's vCPUs need.
+            else s_hrt.InvokeAsync(export, (long)problem).GetAwaiter().GetResult();
         }
     }
 }
