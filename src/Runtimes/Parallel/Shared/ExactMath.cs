@@ -29,6 +29,9 @@ namespace Nacre.Runtimes.Parallel
         }
 
         /// <summary>The natural logarithm (fdlibm's __ieee754_log).</summary>
+        // Inlined: a call in a floating-point loop makes the caller spill every live XMM register
+        // (all are caller-saved), and ilc's kernel build does not inline it on its own.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static double Log(double x)
         {
             int hx = High(x);
