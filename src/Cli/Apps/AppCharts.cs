@@ -11,7 +11,7 @@ public static class AppCharts
         var times = new Plot();
         var labels = new List<Tick>();
         double x = 0;
-        var palette = new ScottPlot.Palettes.Category10();
+        var palette = new ScottPlot.Palettes.Category20();
         var platforms = points.Select(p => p.Platform).Distinct().ToList();
         var cpus = points.Select(p => p.Cpus).Distinct().Order().ToList();
         foreach (var group in points.GroupBy(p => (p.App, p.Size)))
