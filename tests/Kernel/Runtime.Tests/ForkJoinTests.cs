@@ -60,6 +60,8 @@ public static unsafe class ForkJoinTests
             return f.Get() + 2;
         });
         Assert.Equal(42L, r);
+        var never = new Future<long>();
+        Assert.Equal(0L, Runtime.Run(() => never.Get()), "a future never spawned gives default");
     }
 
     [Test]

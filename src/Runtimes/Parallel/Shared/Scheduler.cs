@@ -147,7 +147,7 @@ namespace Nacre.Runtimes.Parallel
         /// </summary>
         public static void Sync(Job* job)
         {
-            if (job->IsDone) return;
+            if (job->IsDone || job->Function == null) return;   // done, or never spawned
             Worker* self = Current;
             if (self == null)
             {
