@@ -27,6 +27,15 @@ public static unsafe class LinuxThreads
             throw new InvalidOperationException($"sched_setaffinity to CPU {cpu} failed (errno {Marshal.GetLastPInvokeError()})");
     }
 
+    /// <summary>Lets the calling thread run on every CPU again (threads it starts inherit its mask).</summary>
+    public static void UnpinCurrentThread()
+    {
+        var mask = stackalloc ulong[16];
+        for (int i = 0; i < 16; i++) mask[i] = ulong.MaxValue;
+        if (SchedSetAffinity(0, 16 * sizeof(ulong), mask) != 0)
+            throw new InvalidOperationException($"sched_setaffinity to all CPUs failed (errno {Marshal.GetLastPInvokeError()})");
+    }
+
     public static int CurrentCpu => SchedGetCpu();
 
     public static int CurrentThreadId => (int)Syscall(186 /* SYS_gettid */);
