@@ -87,6 +87,6 @@ public static class Primitives
         new("heap.alloc", "heap allocation, 64 bytes: Heap.Alloc / malloc", false, [N("heap.alloc"), L("malloc")], [Tail]),
         new("heap.free", "heap free, 64 bytes: Heap.Free / free", false, [N("heap.free"), L("free")], [Tail]),
         new("invoke", "HVM invoke round trip (host → HRT function → host)", true,
-            [], [new(GoalKind.NotMeasurable, 1.5, "median ≤ 1.5× the round-trip floor (host-side invoke benchmark not written yet)")]),
+            [], [new(GoalKind.NotMeasurable, 1.5, "median ≤ 1.5× the round-trip floor (measured by nacre bench hvm, on the host side)")]),
     ];
 }
