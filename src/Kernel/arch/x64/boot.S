@@ -7,6 +7,8 @@
  * calls nacre_start(magic, info) on the boot stack. nacre_start never returns.
  */
 
+#include "cpusetup.h"
+
 #define MB1_MAGIC       0x1BADB002
 #define MB1_FLAGS       0x00010003      /* page-align modules, memory info, address fields present */
 #define MB2_MAGIC       0xE85250D6
@@ -172,14 +174,7 @@ long_mode:
     mov $0x28, %ax
     ltr %ax
 
-    /* SSE: CR0.EM off, CR0.MP on; CR4.OSFXSR | OSXMMEXCPT. */
-    mov %cr0, %rax
-    and $~(1 << 2), %rax
-    or $((1 << 1) | (1 << 16)), %rax    /* MP, and WP: read-only pages bind ring 0 too */
-    mov %rax, %cr0
-    mov %cr4, %rax
-    or $((1 << 9) | (1 << 10)), %rax
-    mov %rax, %cr4
+    ENABLE_SSE_AND_WP                   /* cpusetup.h */
 
     lea boot_stack_top(%rip), %rsp
     mov %esi, %edi                      /* magic */

@@ -15,6 +15,8 @@
  * C# code has signalled (PerCpu online flag); the BSP waits for it before starting the next AP.
  */
 
+#include "cpusetup.h"
+
 #define TRAMPOLINE_BASE 0x8000
 #define T(x) ((x) - ap_trampoline_start + TRAMPOLINE_BASE)
 
@@ -110,14 +112,7 @@ ap_entry64:
     mov $0x28, %ax
     ltr %ax
 
-    /* SSE: CR0.EM off, CR0.MP on; CR4.OSFXSR | OSXMMEXCPT (as boot.S). */
-    mov %cr0, %rax
-    and $~(1 << 2), %rax
-    or $((1 << 1) | (1 << 16)), %rax    /* MP, and WP: read-only pages bind ring 0 too */
-    mov %rax, %cr0
-    mov %cr4, %rax
-    or $((1 << 9) | (1 << 10)), %rax
-    mov %rax, %cr4
+    ENABLE_SSE_AND_WP                   /* cpusetup.h */
 
     /* Deprivileged mode: this CPU drops to CPL 3 before its first C# instruction. */
     cmpb $0, nacre_deprivileged(%rip)
