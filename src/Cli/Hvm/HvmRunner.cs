@@ -14,8 +14,6 @@ public static class HvmRunner
 {
     public static QemuRun Run(QemuOptions options, Action<string> onConsoleLine, CancellationToken cancellation = default)
     {
-        if (options.MemoryMiB % 2 != 0 || options.MemoryMiB > HrtOptions.MaxMemoryBytes / HrtOptions.MiB)
-            throw new NacreException($"the HVM needs --memory to be even and at most {HrtOptions.MaxMemoryBytes / HrtOptions.MiB} MiB, got {options.MemoryMiB}");
         var consoleLock = new object();
         var hvm = new HrtOptions
         {

@@ -28,7 +28,7 @@ namespace Nacre.Cpus
         public void* IdleJump;          // 88: JumpBuffer to abandon work (a test failing on this CPU)
         public ulong PendingEvents;     // 96: bit n = event n notified here and not yet run (Events.cs)
 
-        // Deprivileged mode (arch/x64/deprivileged.S reads these at fixed offsets).
+        // Deprivileged mode (arch/x64/virtualif.h names these offsets for the assembly).
         public ulong VirtualInterruptFlag;      // 104: 1 = interrupts enabled
         public fixed ulong PendingVectors[4];   // 112: bit v = vector v arrived while masked
         public ulong ExceptionStackTop;         // 144: CPU exceptions are reflected onto this stack

@@ -9,13 +9,14 @@ namespace Nacre.Devices
         [RuntimeExport("nacre_console_write")]
         public static void Write(char* text, int length)
         {
-            if (Platform.IsHvm) { WriteBuffered(text, length); return; }
-            byte* bytes = stackalloc byte[4];
+            byte* chunk = stackalloc byte[Chunk + 4];
+            int n = 0;
             for (int i = 0; i < length; i++)
             {
-                int n = EncodeUtf8(text, length, ref i, bytes);
-                for (int k = 0; k < n; k++) WriteByte(bytes[k]);
+                n += EncodeUtf8(text, length, ref i, chunk + n);
+                if (n >= Chunk) { WriteBytes(chunk, n); n = 0; }
             }
+            WriteBytes(chunk, n);
         }
 
         // UTF-8 of the character at text[i] (a surrogate pair advances i past its second half).
@@ -38,20 +39,6 @@ namespace Nacre.Devices
             output[2] = (byte)(0x80 | ((c >> 6) & 0x3F));
             output[3] = (byte)(0x80 | (c & 0x3F));
             return 4;
-        }
-
-        // Under the HVM each console exit costs microseconds: text goes out in chunks, not bytes.
-        private static void WriteBuffered(char* text, int length)
-        {
-            const int Chunk = 256;
-            byte* buffer = stackalloc byte[Chunk + 4];
-            int n = 0;
-            for (int i = 0; i < length; i++)
-            {
-                n += EncodeUtf8(text, length, ref i, buffer + n);
-                if (n >= Chunk) { Hypercall.Write(buffer, (ulong)n); n = 0; }
-            }
-            if (n > 0) Hypercall.Write(buffer, (ulong)n);
         }
 
         /// <summary>Writes ASCII text without allocating (safe in panics and before the heap exists).</summary>

@@ -7,7 +7,7 @@
  * has already saved the full state on the preempted thread's stack before calling C#.
  */
 
-#define PCPU_VIF        104
+#include "virtualif.h"
 
     .text
     .code64
@@ -50,18 +50,10 @@ arch_switch_first:
     /* Deprivileged: IF in the saved RFLAGS stands for the virtual IF (popfq at CPL 3 ignores it). */
 1:  mov (%rsp), %rax                    /* free: arch_switch returns nothing */
     popfq
-    bt $9, %rax
-    jc 2f
-    movq $0, %gs:PCPU_VIF
-    ret
-2:  movq $1, %gs:PCPU_VIF
-    jmp depriv_deliver_pending
+    RETURN_SETTING_VIF %rax
 
 switch_save_vif:
-    andq $~0x200, (%rsp)
-    cmpq $0, %gs:PCPU_VIF
-    je switch_saved_flags
-    orq $0x200, (%rsp)
+    FLAGS_WITH_VIF (%rsp)
     jmp switch_saved_flags
 
 /* thread_start: where a new thread's first switch "returns" to. Its r12 holds the thread

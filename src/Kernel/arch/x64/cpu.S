@@ -7,7 +7,7 @@
  * per-CPU virtual IF (gs:PCPU_VIF) — a store, not a trap — delivering pending interrupts when it
  * is set again. RFLAGS values they return carry the virtual IF in bit 9. */
 
-#define PCPU_VIF        104
+#include "virtualif.h"
 
     .text
     .code64
@@ -147,12 +147,9 @@ arch_save_flags_cli:
     jne 1f
     cli
     ret
-1:  and $~0x200, %rax
-    cmpq $0, %gs:PCPU_VIF
-    je 2f
-    or $0x200, %rax
+1:  FLAGS_WITH_VIF %rax
     movq $0, %gs:PCPU_VIF
-2:  ret
+    ret
 
 /* void arch_restore_flags(ulong flags): re-enables interrupts iff IF was set in flags. */
     .globl arch_restore_flags
@@ -162,12 +159,7 @@ arch_restore_flags:
     cmpb $0, nacre_deprivileged(%rip)
     jne 1f
     ret
-1:  bt $9, %rdi
-    jc 2f
-    movq $0, %gs:PCPU_VIF
-    ret
-2:  movq $1, %gs:PCPU_VIF
-    jmp depriv_deliver_pending
+1:  RETURN_SETTING_VIF %rdi
 
 /* void arch_enable_interrupts_and_halt(void): sti; hlt. The one-instruction interrupt shadow of
  * sti makes the pair atomic: an interrupt that is already pending, or arrives after a caller
@@ -191,11 +183,8 @@ arch_read_flags:
     cmpb $0, nacre_deprivileged(%rip)
     jne 1f
     ret
-1:  and $~0x200, %rax
-    cmpq $0, %gs:PCPU_VIF
-    je 2f
-    or $0x200, %rax
-2:  ret
+1:  FLAGS_WITH_VIF %rax
+    ret
 
 /* void arch_stop(void): stops this CPU for good (interrupts off, halt forever). */
     .globl arch_stop

@@ -22,9 +22,7 @@
  * there, not onto the faulting stack, which may be the overflowed one).
  */
 
-#define PCPU_VIF        104
-#define PCPU_PENDING    112
-#define PCPU_EXC_STACK  144
+#include "virtualif.h"
 
 #define USER_CS         0x23
 #define USER_SS         0x1B
@@ -199,11 +197,8 @@ depriv_from_user:
     mov 40(%rsp), %rcx
     mov %rcx, 24(%rax)
     mov 48(%rsp), %rcx                      /* rflags, with IF standing for the virtual IF */
-    and $~0x200, %rcx
-    cmpq $0, %gs:PCPU_VIF
-    je 4f
-    or $0x200, %rcx
-4:  mov %rcx, 32(%rax)
+    FLAGS_WITH_VIF %rcx
+    mov %rcx, 32(%rax)
     mov 56(%rsp), %rcx
     mov %rcx, 40(%rax)
     mov 64(%rsp), %rcx

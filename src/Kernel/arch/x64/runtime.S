@@ -1,5 +1,7 @@
 /* runtime.S — runtime entry points whose calling conventions C# cannot express. */
 
+#include "virtualif.h"
+
     .text
     .code64
 
@@ -34,10 +36,7 @@ arch_setjmp:
     pop %rdx
     cmpb $0, nacre_deprivileged(%rip)
     je 1f
-    and $~0x200, %rdx                   /* deprivileged: IF stands for the virtual IF */
-    cmpq $0, %gs:104
-    je 1f
-    or $0x200, %rdx
+    FLAGS_WITH_VIF %rdx                 /* deprivileged: IF stands for the virtual IF */
 1:  mov %rdx, 64(%rdi)
     xor %eax, %eax
     ret
@@ -64,12 +63,7 @@ arch_longjmp:
     jne 2f
     jmp *56(%rdi)
 2:  pushq 56(%rdi)                      /* deprivileged: restore the virtual IF, then "return" */
-    btq $9, 64(%rdi)
-    jc 3f
-    movq $0, %gs:104
-    ret
-3:  movq $1, %gs:104
-    jmp depriv_deliver_pending
+    RETURN_SETTING_VIF 64(%rdi)
 
 /* void** arch_modules_start(void) / arch_modules_end(void): the bounds of ilc's __modules
  * section (an array of ReadyToRun header pointers) for module initialisation. */
