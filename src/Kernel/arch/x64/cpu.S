@@ -25,7 +25,7 @@
 /* void arch_outb(ushort port, byte value) */
     .globl arch_outb
 arch_outb:
-    GATE 0
+    GATE OP_OUTB
     mov %edi, %edx
     mov %esi, %eax
     outb %al, %dx
@@ -34,7 +34,7 @@ arch_outb:
 /* byte arch_inb(ushort port) */
     .globl arch_inb
 arch_inb:
-    GATE 1
+    GATE OP_INB
     mov %edi, %edx
     xor %eax, %eax
     inb %dx, %al
@@ -43,7 +43,7 @@ arch_inb:
 /* void arch_outw(ushort port, ushort value) */
     .globl arch_outw
 arch_outw:
-    GATE 2
+    GATE OP_OUTW
     mov %edi, %edx
     mov %esi, %eax
     outw %ax, %dx
@@ -52,7 +52,7 @@ arch_outw:
 /* void arch_outl(ushort port, uint value) */
     .globl arch_outl
 arch_outl:
-    GATE 3
+    GATE OP_OUTL
     mov %edi, %edx
     mov %esi, %eax
     outl %eax, %dx
@@ -61,43 +61,43 @@ arch_outl:
 /* ulong arch_read_cr0/cr2/cr3/cr4(void) */
     .globl arch_read_cr0
 arch_read_cr0:
-    GATE 4
+    GATE OP_READ_CR0
     mov %cr0, %rax
     ret
     .globl arch_read_cr2
 arch_read_cr2:
-    GATE 5
+    GATE OP_READ_CR2
     mov %cr2, %rax
     ret
     .globl arch_read_cr3
 arch_read_cr3:
-    GATE 6
+    GATE OP_READ_CR3
     mov %cr3, %rax
     ret
     .globl arch_read_cr4
 arch_read_cr4:
-    GATE 7
+    GATE OP_READ_CR4
     mov %cr4, %rax
     ret
 
 /* void arch_write_cr3(ulong value): switches address space (flushes non-global TLB entries). */
     .globl arch_write_cr3
 arch_write_cr3:
-    GATE 8
+    GATE OP_WRITE_CR3
     mov %rdi, %cr3
     ret
 
 /* void arch_invlpg(ulong address): drops this CPU's TLB entry for one page. */
     .globl arch_invlpg
 arch_invlpg:
-    GATE 9
+    GATE OP_INVLPG
     invlpg (%rdi)
     ret
 
 /* ulong arch_rdmsr(uint msr) / void arch_wrmsr(uint msr, ulong value) */
     .globl arch_rdmsr
 arch_rdmsr:
-    GATE 10
+    GATE OP_RDMSR
     mov %edi, %ecx
     rdmsr
     shl $32, %rdx
@@ -105,7 +105,7 @@ arch_rdmsr:
     ret
     .globl arch_wrmsr
 arch_wrmsr:
-    GATE 11
+    GATE OP_WRMSR
     mov %edi, %ecx
     mov %esi, %eax
     mov %rsi, %rdx
@@ -116,7 +116,7 @@ arch_wrmsr:
 /* void arch_lidt(void* pointer): loads the IDT register from a 10-byte limit/base pair. */
     .globl arch_lidt
 arch_lidt:
-    GATE 12
+    GATE OP_LIDT
     lidt (%rdi)
     ret
 
@@ -171,7 +171,7 @@ arch_enable_interrupts_and_halt:
     sti
     hlt
     ret
-1:  mov $13, %eax                       /* the gate's halt sets the virtual IF, then waits */
+1:  mov $OP_HALT, %eax                       /* the gate's halt sets the virtual IF, then waits */
     int3
     jmp depriv_deliver_pending
 
@@ -189,7 +189,7 @@ arch_read_flags:
 /* void arch_stop(void): stops this CPU for good (interrupts off, halt forever). */
     .globl arch_stop
 arch_stop:
-    GATE 14
+    GATE OP_STOP
     cli
 1:  hlt
     jmp 1b

@@ -27,23 +27,6 @@
 #define USER_CS         0x23
 #define USER_SS         0x1B
 
-/* Operation numbers of the privileged gate (cpu.S uses the same). */
-#define OP_OUTB         0
-#define OP_INB          1
-#define OP_OUTW         2
-#define OP_OUTL         3
-#define OP_READ_CR0     4
-#define OP_READ_CR2     5
-#define OP_READ_CR3     6
-#define OP_READ_CR4     7
-#define OP_WRITE_CR3    8
-#define OP_INVLPG       9
-#define OP_RDMSR        10
-#define OP_WRMSR        11
-#define OP_LIDT         12
-#define OP_HALT         13
-#define OP_STOP         14
-#define OP_COUNT        15
 
     .data
     /* 1 once the kernel's C# runs at CPL 3 (every CPU): cpu.S, context.S and runtime.S test it. */

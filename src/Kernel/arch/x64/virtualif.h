@@ -1,5 +1,6 @@
-/* virtualif.h — deprivileged mode's virtual interrupt flag (deprivileged.S), for every routine
- * that saves or restores RFLAGS. The per-CPU offsets mirror Nacre.Cpus.PerCpu. */
+/* virtualif.h — what deprivileged mode (deprivileged.S) shares with the other assembly: the
+ * virtual interrupt flag, for every routine that saves or restores RFLAGS, and the privileged
+ * gate's operation numbers. The per-CPU offsets mirror Nacre.Cpus.PerCpu. */
 
 #define PCPU_VIF        104     /* 1 = interrupts (virtually) enabled */
 #define PCPU_PENDING    112     /* 256-bit bitmap of vectors that arrived while masked */
@@ -27,3 +28,21 @@
     movq $1, %gs:PCPU_VIF
     jmp depriv_deliver_pending
 .endm
+
+/* Operation numbers of the privileged gate (cpu.S's routines pass them in eax). */
+#define OP_OUTB         0
+#define OP_INB          1
+#define OP_OUTW         2
+#define OP_OUTL         3
+#define OP_READ_CR0     4
+#define OP_READ_CR2     5
+#define OP_READ_CR3     6
+#define OP_READ_CR4     7
+#define OP_WRITE_CR3    8
+#define OP_INVLPG       9
+#define OP_RDMSR        10
+#define OP_WRMSR        11
+#define OP_LIDT         12
+#define OP_HALT         13
+#define OP_STOP         14
+#define OP_COUNT        15
