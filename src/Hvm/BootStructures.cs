@@ -2,6 +2,9 @@ using System.Text;
 
 namespace Nacre.Hvm;
 
+/// <summary>A module's name and contents, read from the host before boot.</summary>
+internal sealed record LoadedModule(string Name, byte[] Bytes);
+
 /// <summary>What goes into the boot info besides the layout.</summary>
 internal readonly record struct BootParameters(
     int Cpus, bool Deprivileged, bool Halt, bool Serve, ulong TscKhz, ulong ArenaVirtual, ulong ArenaBytes, string CommandLine);
@@ -13,7 +16,7 @@ internal readonly record struct BootParameters(
 internal static unsafe class BootStructures
 {
     public const ulong BootInfoMagic = 0x314D56485243414E; // "NACRHVM1"
-    public const uint BootInfoVersion = 1;
+    public const uint BootInfoVersion = 2;
     public const ulong ApicTimerHz = 1_000_000_000;
 
     public const uint FlagDeprivileged = 1, FlagHalt = 2, FlagServe = 4;
@@ -22,15 +25,16 @@ internal static unsafe class BootStructures
     private const ulong TableFlags = Present | Writable | User;
     private const ulong TwoMiB = 2 * 1024 * 1024;
 
-    public static void Write(byte* ram, GuestLayout layout, HrtImage image, in BootParameters parameters)
+    public static void Write(byte* ram, GuestLayout layout, HrtImage image, in BootParameters parameters, IReadOnlyList<LoadedModule> modules)
     {
         LoadImage(ram, image);
+        WriteModules(ram, layout, modules);
         WriteGdt(ram, parameters.Cpus);
         for (var cpu = 0; cpu < parameters.Cpus; cpu++)
             WriteTss(ram, cpu, layout.RingZeroStackTop(cpu));
         new Span<byte>(ram + GuestLayout.MailboxBase, parameters.Cpus * (int)GuestLayout.MailboxStride).Clear();
         WritePageTables(ram, parameters.ArenaVirtual, parameters.ArenaBytes);
-        WriteBootInfo(ram, layout, parameters);
+        WriteBootInfo(ram, layout, parameters, modules);
     }
 
     private static void LoadImage(byte* ram, HrtImage image)
@@ -40,6 +44,25 @@ internal static unsafe class BootStructures
             var destination = new Span<byte>(ram + segment.Physical, checked((int)segment.MemoryBytes));
             image.FileBytes(segment).CopyTo(destination);
             destination[(int)segment.FileBytes..].Clear();
+        }
+    }
+
+    /// <summary>Each module's bytes at its planned address, and the table that lists them.</summary>
+    private static void WriteModules(byte* ram, GuestLayout layout, IReadOnlyList<LoadedModule> modules)
+    {
+        new Span<byte>(ram + GuestLayout.ModuleTableAddress, 0x1000).Clear();
+        var name = GuestLayout.ModuleNamesAddress;
+        for (var i = 0; i < modules.Count; i++)
+        {
+            var start = layout.ModuleStarts[i];
+            modules[i].Bytes.CopyTo(new Span<byte>(ram + start, modules[i].Bytes.Length));
+            var entry = (ulong*)(ram + GuestLayout.ModuleTableAddress + (ulong)i * GuestLayout.ModuleEntryBytes);
+            entry[0] = start;
+            entry[1] = (ulong)modules[i].Bytes.Length;
+            entry[2] = name;
+            var written = Encoding.ASCII.GetBytes(modules[i].Name, new Span<byte>(ram + name, GuestLayout.MaxModuleNameLength));
+            ram[name + (ulong)written] = 0;
+            name += (ulong)written + 1;
         }
     }
 
@@ -73,6 +96,10 @@ internal static unsafe class BootStructures
         var tss = ram + GuestLayout.TssAddress(cpu);
         new Span<byte>(tss, (int)GuestLayout.TssStride).Clear();
         *(ulong*)(tss + 4) = ringZeroStackTop;                       // RSP0
+        // IST1 (#DF) and IST2 (interrupts in ring-0 mode, docs/hvm.md): the same stack, which
+        // ring-0 mode does not otherwise use.
+        *(ulong*)(tss + 36) = ringZeroStackTop;
+        *(ulong*)(tss + 44) = ringZeroStackTop;
         *(ushort*)(tss + 0x66) = (ushort)(GuestLayout.TssLimit + 1); // I/O bitmap base past the limit: none
     }
 
@@ -109,7 +136,7 @@ internal static unsafe class BootStructures
             Map(arenaVirtual + offset, GuestLayout.ArenaPhysical + offset);
     }
 
-    private static void WriteBootInfo(byte* ram, GuestLayout layout, in BootParameters p)
+    private static void WriteBootInfo(byte* ram, GuestLayout layout, in BootParameters p, IReadOnlyList<LoadedModule> modules)
     {
         var info = ram + GuestLayout.BootInfoAddress;
         new Span<byte>(info, 0x1000).Clear();
@@ -130,6 +157,9 @@ internal static unsafe class BootStructures
         *(ulong*)(info + 0x48) = GuestLayout.MailboxBase;
         *(ulong*)(info + 0x50) = GuestLayout.HypercallAddress;
         *(ulong*)(info + 0x58) = ApicTimerHz;
+        *(uint*)(info + 0x60) = (uint)modules.Count;
+        *(ulong*)(info + 0x68) = GuestLayout.ModuleTableAddress;
+        *(ulong*)(info + 0x70) = (ulong)(DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
 
         var entry = ram + GuestLayout.MemoryMapAddress;
         foreach (var (start, length, type) in map)

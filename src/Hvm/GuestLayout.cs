@@ -12,6 +12,9 @@ internal sealed class GuestLayout
     public const ulong BootInfoAddress = 0x2000;
     public const ulong TssBase = 0x3000, TssStride = 128, TssLimit = 0x67;
     public const ulong MailboxBase = 0x6000, MailboxStride = 64;
+    /// <summary>The module table: MaxModules entries of { physical, bytes, name address }, then the names.</summary>
+    public const ulong ModuleTableAddress = 0x7000, ModuleEntryBytes = 24, ModuleNamesAddress = ModuleTableAddress + MaxModules * ModuleEntryBytes;
+    public const int MaxModules = 16, MaxModuleNameLength = 127;
     public const ulong PageTablesBase = 0x1_0000, PageTablesEnd = 0x2_0000;
     public const ulong VmmStructuresEnd = 0x2_0000;
     public const ulong HypercallAddress = 0xFEB0_0000, HypercallPageSize = 0x1000;
@@ -27,18 +30,20 @@ internal sealed class GuestLayout
     public const ushort KernelCode = 0x08, KernelData = 0x10, UserData = 0x18, UserCode = 0x20, FirstTss = 0x28;
 
     /// <summary>Boot info page: header, then the memory map, then the command line.</summary>
-    public const ulong MemoryMapAddress = BootInfoAddress + 0x60;
+    public const ulong MemoryMapAddress = BootInfoAddress + 0x80;
     public const ulong CommandLineAddress = BootInfoAddress + 0x200;
     public const int MaxCommandLineLength = 0x1000 - 0x200 - 1;
 
     public const uint MsiVector = 0xF3;
 
-    private GuestLayout(ulong imageStart, ulong stacksBase, int cpus, ulong memoryBytes)
+    private GuestLayout(ulong imageStart, ulong stacksBase, int cpus, ulong memoryBytes, ulong[] moduleStarts, ulong modulesEnd)
     {
         ImageStart = imageStart;
         StacksBase = stacksBase;
         Cpus = cpus;
         MemoryBytes = memoryBytes;
+        ModuleStarts = moduleStarts;
+        ModulesEnd = modulesEnd;
     }
 
     public ulong ImageStart { get; }
@@ -47,6 +52,10 @@ internal sealed class GuestLayout
     public ulong MemoryBytes { get; }
     public ulong StacksEnd => StacksBase + (ulong)Cpus * StackBytesPerCpu;
 
+    /// <summary>Where each module's bytes go (page-aligned, after the stacks), and the end of the last.</summary>
+    public IReadOnlyList<ulong> ModuleStarts { get; }
+    public ulong ModulesEnd { get; }
+
     public static ulong TssAddress(int cpu) => TssBase + (ulong)cpu * TssStride;
     public static ushort TssSelector(int cpu) => (ushort)(FirstTss + 16 * cpu);
     public static ulong MailboxAddress(int cpu) => MailboxBase + (ulong)cpu * MailboxStride;
@@ -54,8 +63,8 @@ internal sealed class GuestLayout
     public ulong RingZeroStackTop(int cpu) => StacksBase + (ulong)cpu * StackBytesPerCpu + RingZeroStackBytes;
     public ulong BootStackTop(int cpu) => StacksBase + (ulong)(cpu + 1) * StackBytesPerCpu;
 
-    /// <summary>Places the stacks after the image, or says why the image does not fit.</summary>
-    public static GuestLayout Plan(HrtImage image, int cpus, long memoryBytes)
+    /// <summary>Places the stacks after the image and the modules after the stacks, or says why they do not fit.</summary>
+    public static GuestLayout Plan(HrtImage image, int cpus, long memoryBytes, IReadOnlyList<long>? moduleBytes = null)
     {
         // UInt128: a segment near the top of the address space must not wrap the sum.
         var imageEnd = ((UInt128)image.Segments.Max(s => s.End) + 0xFFF) & ~(UInt128)0xFFF;
@@ -64,8 +73,17 @@ internal sealed class GuestLayout
             throw new HrtImageException(image.Path,
                 $"image needs 0x{needs:X} bytes but the guest has 0x{memoryBytes:X} (the image ends at 0x{imageEnd:X}; " +
                 $"each of {cpus} vCPU(s) needs 0x{StackBytesPerCpu:X} bytes of stacks after it)");
-        var layout = new GuestLayout(image.Start, (ulong)imageEnd, cpus, (ulong)memoryBytes);
-        return layout;
+        var starts = new List<ulong>();
+        var next = needs;
+        foreach (var bytes in moduleBytes ?? [])
+        {
+            starts.Add((ulong)next);
+            next = (next + (UInt128)bytes + 0xFFF) & ~(UInt128)0xFFF;
+        }
+        // The kernel needs room of its own beside the modules: at least an eighth of the guest.
+        if (starts.Count > 0 && next + (UInt128)memoryBytes / 8 > (ulong)memoryBytes)
+            throw new HrtException($"the modules (0x{next - needs:X} bytes) leave too little of the guest's 0x{memoryBytes:X} bytes of RAM for the kernel; give it more memory");
+        return new GuestLayout(image.Start, (ulong)imageEnd, cpus, (ulong)memoryBytes, [.. starts], (ulong)next);
     }
 
     /// <summary>The memory map for the boot info: RAM available except the VMM's structures, the
@@ -76,9 +94,10 @@ internal sealed class GuestLayout
         var map = new List<(ulong, ulong, uint)> { (0, VmmStructuresEnd, reserved) };
         if (ImageStart > VmmStructuresEnd)
             map.Add((VmmStructuresEnd, ImageStart - VmmStructuresEnd, available));
-        map.Add((ImageStart, StacksEnd - ImageStart, reserved));
-        if (MemoryBytes > StacksEnd)
-            map.Add((StacksEnd, MemoryBytes - StacksEnd, available));
+        // Modules stay reserved: the kernel reads them after its allocators own the rest.
+        map.Add((ImageStart, ModulesEnd - ImageStart, reserved));
+        if (MemoryBytes > ModulesEnd)
+            map.Add((ModulesEnd, MemoryBytes - ModulesEnd, available));
         return map;
     }
 }

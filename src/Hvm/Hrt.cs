@@ -21,6 +21,7 @@ public sealed unsafe partial class Hrt : IDisposable
 
     private readonly HrtOptions _options;
     private readonly GuestLayout _layout;
+    private readonly IReadOnlyList<LoadedModule> _modules;
     private readonly long _startTimestamp;
     private readonly ManualResetEventSlim _bootEvent = new();
     private readonly ManualResetEventSlim _allStarted = new();
@@ -41,9 +42,11 @@ public sealed unsafe partial class Hrt : IDisposable
     private int _causeClaimed;
     private int _disposed;
     private long _setupTimestamp, _mainTimestamp, _readyTimestamp;
+    private bool _fsGsBase;
 
-    private Hrt(HrtImage image, HrtOptions options, GuestLayout layout, long startTimestamp)
+    private Hrt(HrtImage image, HrtOptions options, GuestLayout layout, IReadOnlyList<LoadedModule> modules, long startTimestamp)
     {
+        _modules = modules;
         Image = image;
         _options = options;
         _layout = layout;
@@ -132,9 +135,10 @@ public sealed unsafe partial class Hrt : IDisposable
         options ??= new HrtOptions();
         options.Validate();
         var image = HrtImage.Load(imagePath);
-        var layout = GuestLayout.Plan(image, options.Cpus, options.MemoryBytes);
+        var modules = LoadModules(options.Modules);
+        var layout = GuestLayout.Plan(image, options.Cpus, options.MemoryBytes, [.. modules.Select(m => (long)m.Bytes.Length)]);
         var device = KvmDevice.Open();
-        var hrt = new Hrt(image, options, layout, start);
+        var hrt = new Hrt(image, options, layout, modules, start);
         try
         {
             hrt.Setup(device);
@@ -168,6 +172,7 @@ public sealed unsafe partial class Hrt : IDisposable
         _vm.CreateIrqchip();
 
         var cpuid = device.SupportedCpuid();
+        _fsGsBase = cpuid.Any(e => e.Function == 7 && e.Index == 0 && (e.Ebx & 1) != 0);
         var mmapSize = device.VcpuMmapSize;
         var pinning = _options.PinVcpus ? AllowedCpus() : null;
         var runners = new List<VcpuRunner>();
@@ -183,7 +188,7 @@ public sealed unsafe partial class Hrt : IDisposable
         var parameters = new BootParameters(
             Cpus, Privilege == PrivilegeMode.Deprivileged, Idle == IdleMode.Halt, _options.Serve,
             (ulong)_runners[0].Vcpu.TscKhz, (ulong)Arena.Base, (ulong)Arena.Size, _options.CommandLine);
-        BootStructures.Write(_ram.Pointer, _layout, Image, parameters);
+        BootStructures.Write(_ram.Pointer, _layout, Image, parameters, _modules);
         _slots = [.. Enumerable.Range(0, Cpus).Select(cpu => new MailboxSlot(cpu, (Mailbox*)(_ram.Pointer + GuestLayout.MailboxAddress(cpu))))];
 
         foreach (var runner in _runners)
@@ -192,6 +197,24 @@ public sealed unsafe partial class Hrt : IDisposable
         foreach (var runner in _runners)
             runner.Start();
         _allStarted.Set();
+    }
+
+    /// <summary>Reads every module file up front, so that a missing one fails before any VM exists.</summary>
+    private static IReadOnlyList<LoadedModule> LoadModules(IReadOnlyList<HrtModule> modules)
+    {
+        var loaded = new List<LoadedModule>();
+        foreach (var module in modules)
+        {
+            try
+            {
+                loaded.Add(new LoadedModule(module.Name, File.ReadAllBytes(module.Path)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new HrtException($"module {module.Path}: {e.Message}");
+            }
+        }
+        return loaded;
     }
 
     /// <summary>vCPU threads enter KVM_RUN only once every one of them exists, so that a vCPU that
@@ -213,6 +236,8 @@ public sealed unsafe partial class Hrt : IDisposable
         s.Idt = new KvmDtable { Base = 0, Limit = 0 };
         s.Cr0 = 0x1 | 0x2 | 0x10 | 0x20 | 0x1_0000 | 0x8000_0000;  // PE MP ET NE WP PG
         s.Cr4 = 0x20 | 0x80 | 0x200 | 0x400;                         // PAE PGE OSFXSR OSXMMEXCPT
+        if (_fsGsBase)
+            s.Cr4 |= 0x1_0000;                                        // FSGSBASE: threads' FS bases (docs/hvm.md)
         s.Efer = 0x1 | 0x100 | 0x400 | 0x800;                        // SCE LME LMA NXE
         s.Cr3 = GuestLayout.PageTablesBase;
         s.Cr2 = 0;

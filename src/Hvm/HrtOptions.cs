@@ -50,6 +50,13 @@ public sealed class HrtOptions
     /// <summary>The guest's command line (ASCII; Main's arguments).</summary>
     public string CommandLine { get; set; } = "";
 
+    /// <summary>
+    /// Files placed in guest memory for the kernel to find (docs/hvm.md, "Modules"), like a
+    /// multiboot loader's modules: e.g. a NativeAOT program for the .NET world. Each is a path
+    /// read at start-up and the name the guest sees.
+    /// </summary>
+    public IReadOnlyList<HrtModule> Modules { get; set; } = [];
+
     /// <summary>Called on a vCPU thread with each complete line the guest writes to its console.</summary>
     public Action<string>? ConsoleLine { get; set; }
 
@@ -87,6 +94,14 @@ public sealed class HrtOptions
                 throw new ArgumentException($"the command line must be printable ASCII; it has U+{(int)c:X4}", nameof(CommandLine));
         if (CommandLine.Length > GuestLayout.MaxCommandLineLength)
             throw new ArgumentException($"the command line is {CommandLine.Length} characters; at most {GuestLayout.MaxCommandLineLength} fit in the boot info page", nameof(CommandLine));
+        ArgumentNullException.ThrowIfNull(Modules);
+        if (Modules.Count > GuestLayout.MaxModules)
+            throw new ArgumentException($"at most {GuestLayout.MaxModules} modules fit in the module table; got {Modules.Count}", nameof(Modules));
+        foreach (var module in Modules)
+        {
+            if (module.Name.Length > GuestLayout.MaxModuleNameLength || module.Name.Any(c => c < 0x20 || c > 0x7E))
+                throw new ArgumentException($"module name '{module.Name}' must be printable ASCII of at most {GuestLayout.MaxModuleNameLength} characters", nameof(Modules));
+        }
         if (BootTimeout <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(BootTimeout), BootTimeout, "must be positive");
         if (InvokeTimeout <= TimeSpan.Zero)

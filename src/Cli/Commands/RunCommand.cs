@@ -28,7 +28,10 @@ public static class RunCommand
 
     public static Command Create(Terminal terminal, CancellationToken cancellation)
     {
-        var target = new Argument<string>("project-dir|image") { Description = "an HRT project directory (built first) or a kernel image" };
+        var target = new Argument<string>("project-dir|image|program")
+        {
+            Description = "an HRT project directory (built first), a kernel image, or a NativeAOT program or project (published first) to run on the Aerokernel's .NET world",
+        };
         var kernelArguments = new Argument<string[]>("args") { Description = "kernel command line, after --", Arity = ArgumentArity.ZeroOrMore };
         var cpus = CommonOptions.Cpus();
         var memory = CommonOptions.Memory();
@@ -56,11 +59,13 @@ public static class RunCommand
             var interactive = parse.GetValue(shell);
             if (interactive)
                 arguments = [ShellKernelOption, .. arguments];
-            var image = ResolveImage(parse.GetValue(target)!, terminal);
+            var (image, modules) = ResolveTarget(parse.GetValue(target)!, terminal);
+            var memoryMiB = parse.GetResult(memory) is { Implicit: false } || modules.Count == 0 ? parse.GetValue(memory) : DotNetProgram.DefaultMemoryMiB;
             var options = new QemuOptions(image)
             {
                 Cpus = parse.GetValue(cpus),
-                MemoryMiB = parse.GetValue(memory),
+                MemoryMiB = memoryMiB,
+                Modules = modules,
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 KernelArguments = arguments,
                 ExtraQemuArguments = parse.GetValue(qemuArguments) ?? [],
@@ -113,12 +118,19 @@ public static class RunCommand
         return values;
     }
 
-    /// <summary>A project (directory or .csproj) is built; anything else must be a valid image.</summary>
-    private static string ResolveImage(string target, Terminal terminal)
+    /// <summary>
+    /// What to boot, and with which modules: a NativeAOT program (or a project publishing one)
+    /// runs on the DotNetHost kernel as its first module; an HRT project is built; anything else
+    /// must be a valid image.
+    /// </summary>
+    private static (string Image, IReadOnlyList<Nacre.Hvm.HrtModule> Modules) ResolveTarget(string target, Terminal terminal)
     {
+        string? program = DotNetProgram.IsProgram(target) ? target : DotNetProgram.IsProject(target) ? DotNetProgram.Publish(target, terminal) : null;
+        if (program is not null)
+            return (DotNetProgram.HostImage(terminal), DotNetProgram.Modules(program));
         var image = ProjectBuilder.ImageOf(target, terminal);
         ImageValidator.Validate(image);
-        return image;
+        return (image, []);
     }
 
     private static int Boot(QemuOptions options, Terminal terminal, CancellationToken cancellation)

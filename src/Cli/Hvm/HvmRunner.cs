@@ -23,6 +23,7 @@ public static class HvmRunner
             Privilege = options.Privilege,
             Serve = false,
             CommandLine = string.Join(' ', options.KernelArguments),
+            Modules = options.Modules,
             // vCPU threads call this concurrently; the consumers (terminal, test parser) expect one line at a time.
             ConsoleLine = line => { lock (consoleLock) onConsoleLine(line); },
             BootTimeout = options.Timeout,
@@ -37,6 +38,7 @@ public static class HvmRunner
         catch (HrtImageException e) { throw new NacreException($"{options.Image}: {e.Message}"); }
         catch (KvmUnavailableException e) { throw new NacreException($"the HVM cannot run: {e.Message}"); }
         catch (ArgumentException e) { throw new NacreException($"the HVM rejected the options: {e.Message}"); }
+        catch (HrtException e) { throw new NacreException($"the HVM could not start the image: {e.Message}"); }
 
         using (hrt)
         using (cancellation.Register(() => ThreadPool.QueueUserWorkItem(_ => hrt.Dispose())))

@@ -30,9 +30,24 @@ public static class QemuCommandLine
         ]);
         if (options.KernelArguments.Count > 0)
             arguments.AddRange(["-append", string.Join(' ', options.KernelArguments)]);
+        if (options.Modules.Count > 0)
+            arguments.AddRange(["-initrd", InitrdArgument(options.Modules)]);
         arguments.AddRange(options.ExtraQemuArguments);
         return arguments;
     }
+
+    /// <summary>
+    /// QEMU's multiboot modules: "file name" pairs separated by commas (a comma inside is doubled).
+    /// The module's command line, which the kernel reads as its name, is the whole pair; the
+    /// kernel takes the last word.
+    /// </summary>
+    public static string InitrdArgument(IReadOnlyList<Nacre.Hvm.HrtModule> modules) =>
+        string.Join(',', modules.Select(m =>
+        {
+            if (m.Path.Contains(' ') || m.Name.Contains(' '))
+                throw new Infrastructure.NacreException($"module '{m.Path}' ({m.Name}): QEMU's -initrd cannot pass a path or name with spaces");
+            return $"{m.Path.Replace(",", ",,")} {m.Name.Replace(",", ",,")}";
+        }));
 
     /// <summary>The short form shown in the <c>[boot]</c> progress line.</summary>
     public static string Describe(QemuOptions options)

@@ -35,6 +35,12 @@ public sealed record QemuOptions(string Image)
     /// <summary>The kernel's command line (multiboot <c>cmdline</c>), one word per entry.</summary>
     public IReadOnlyList<string> KernelArguments { get; init; } = [];
 
+    /// <summary>
+    /// Files the loader places in guest memory beside the kernel (multiboot modules under QEMU,
+    /// the module table in the HVM), each with the name the kernel sees.
+    /// </summary>
+    public IReadOnlyList<Nacre.Hvm.HrtModule> Modules { get; init; } = [];
+
     /// <summary>Extra QEMU arguments, appended last so they can override ours.</summary>
     public IReadOnlyList<string> ExtraQemuArguments { get; init; } = [];
 

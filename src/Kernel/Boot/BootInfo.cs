@@ -33,6 +33,45 @@ namespace Nacre.Boot
 
         public static int RegionCount => s_regionCount;
 
+        // Modules the loader placed in memory (multiboot modules, the HVM's module table): their
+        // bytes and a copy of their name (the module's command line), read before the heap exists.
+        public const int MaxModules = 16;
+        private const int MaxModuleName = 128;
+        private struct ModuleTable { public fixed ulong Bounds[MaxModules * 2]; public fixed byte Names[MaxModules * MaxModuleName]; }
+        private static ModuleTable s_modules;
+        private static int s_moduleCount;
+
+        /// <summary>How many modules the loader passed.</summary>
+        public static int ModuleCount => s_moduleCount;
+
+        /// <summary>Module i's bytes, [start, end) physical (= virtual: the identity map covers them).</summary>
+        public static void Module(int i, out ulong start, out ulong end)
+        {
+            fixed (ModuleTable* t = &s_modules) { start = t->Bounds[2 * i]; end = t->Bounds[2 * i + 1]; }
+        }
+
+        /// <summary>Module i's name: its multiboot command line (or the HVM's module name), ASCII, NUL-terminated.</summary>
+        public static byte* ModuleName(int i)
+        {
+            fixed (ModuleTable* t = &s_modules) return t->Names + i * MaxModuleName;
+        }
+
+        private static void AddModule(ulong start, ulong end, byte* name)
+        {
+            AddLoaderRange(start, end);
+            if (s_moduleCount == MaxModules) return;
+            fixed (ModuleTable* t = &s_modules)
+            {
+                t->Bounds[2 * s_moduleCount] = start;
+                t->Bounds[2 * s_moduleCount + 1] = end;
+                byte* copy = t->Names + s_moduleCount * MaxModuleName;
+                int n = 0;
+                while (name != null && n < MaxModuleName - 1 && name[n] != 0) { copy[n] = name[n]; n++; }
+                copy[n] = 0;
+            }
+            s_moduleCount++;
+        }
+
         /// <summary>Address of the ACPI RSDP the loader copied for us (multiboot2 only), or 0.</summary>
         public static ulong AcpiRsdp { get; private set; }
 
@@ -107,7 +146,7 @@ namespace Nacre.Boot
                 byte* mods = (byte*)(ulong)*(uint*)(info + 24);
                 AddLoaderRange((ulong)mods, (ulong)mods + count * 16UL);
                 for (uint m = 0; m < count; m++)
-                    AddLoaderRange(*(uint*)(mods + m * 16), *(uint*)(mods + m * 16 + 4));
+                    AddModule(*(uint*)(mods + m * 16), *(uint*)(mods + m * 16 + 4), (byte*)(ulong)*(uint*)(mods + m * 16 + 8));
             }
             if ((flags & (1 << 2)) != 0) CopyCommandLine((byte*)(ulong)*(uint*)(info + 16));
             if ((flags & (1 << 6)) != 0)
@@ -139,6 +178,9 @@ namespace Nacre.Boot
                 AddRegion(*(ulong*)map, *(ulong*)(map + 8), (MemoryRegionType)(*(uint*)(map + 16)));
             CopyCommandLine((byte*)*(ulong*)(info + 0x40));
             AddLoaderRange((ulong)info, (ulong)info + 4096);
+            uint modules = *(uint*)(info + 0x60);
+            ulong* table = (ulong*)*(ulong*)(info + 0x68);
+            for (uint i = 0; i < modules; i++, table += 3) AddModule(table[0], table[0] + table[1], (byte*)table[2]);
         }
 
         /// <summary>
@@ -176,7 +218,7 @@ namespace Nacre.Boot
                 uint size = *(uint*)(p + 4);
                 if (type == 0) break;
                 if (type == 1) CopyCommandLine(p + 8);
-                else if (type == 3) AddLoaderRange(*(uint*)(p + 8), *(uint*)(p + 12));   // a module
+                else if (type == 3) AddModule(*(uint*)(p + 8), *(uint*)(p + 12), p + 16);   // a module and its command line
                 else if ((type == 14 || type == 15) && AcpiRsdp == 0) CopyRsdp(p + 8, size - 8);
                 else if (type == 6)
                 {

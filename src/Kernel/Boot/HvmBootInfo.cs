@@ -8,6 +8,7 @@ namespace Nacre.Boot
     {
         public const ulong Magic = 0x314D56485243414EUL; // "NACRHVM1"
         public const uint FlagDeprivileged = 1, FlagHaltIdle = 2, FlagServe = 4;
+        public const uint Version = 2;
 
         public static uint CpuCount { get; private set; }
         public static uint Flags { get; private set; }
@@ -19,6 +20,9 @@ namespace Nacre.Boot
         public static ulong HypercallAddress { get; private set; }
         public static ulong ApicTimerHz { get; private set; }
 
+        /// <summary>The host's wall clock when it wrote the boot info: nanoseconds since the Unix epoch.</summary>
+        public static ulong WallClockNs { get; private set; }
+
         public static bool Deprivileged => (Flags & FlagDeprivileged) != 0;
         public static bool HaltWhenIdle => (Flags & FlagHaltIdle) != 0;
         public static bool Serve => (Flags & FlagServe) != 0;
@@ -26,7 +30,7 @@ namespace Nacre.Boot
         /// <summary>False (nothing read) when the magic or version is wrong.</summary>
         public static bool Parse(byte* info)
         {
-            if (*(ulong*)info != Magic || *(uint*)(info + 0x08) != 1) return false;
+            if (*(ulong*)info != Magic || *(uint*)(info + 0x08) != Version) return false;
             CpuCount = *(uint*)(info + 0x0C);
             Flags = *(uint*)(info + 0x10);
             TscKhz = *(ulong*)(info + 0x20);
@@ -36,6 +40,7 @@ namespace Nacre.Boot
             MailboxAddress = *(ulong*)(info + 0x48);
             HypercallAddress = *(ulong*)(info + 0x50);
             ApicTimerHz = *(ulong*)(info + 0x58);
+            WallClockNs = *(ulong*)(info + 0x70);
             return true;
         }
     }

@@ -69,6 +69,7 @@ namespace Nacre.Boot
         {
             InitializeHeap();
             MemorySystem.Initialize();          // zones, paging, kernel heap: `new` uses the heap from here
+            Cpu.InitializeThreadPointer();      // wrfsbase where boot enabled it (threads' FS bases)
             Nacre.Cpus.Cpus.Register(0, Cpu.CurrentApicId, (ulong)BootStackTop());
             // Under QEMU, deprivileged mode begins here: the per-CPU area exists and nothing has
             // enabled interrupts yet. (The HVM entry dropped to CPL 3 before any C#.)
@@ -86,6 +87,7 @@ namespace Nacre.Boot
             Nacre.Irq.Interrupts.Initialize();  // PICs masked, local APIC, IOAPIC; interrupts on
             Nacre.Sync.Events.Initialize();     // the event IPI vector
             TlbShootdown.Initialize();          // the TLB shootdown IPI vector
+            Nacre.Cpus.Cpus.InitializeSynchronize();   // the SynchronizeAll IPI vector
             Nacre.Timing.Time.Initialize();     // TSC frequency, APIC timer, this CPU's timer queue
             Nacre.Cpus.Cpus.StartAll();         // the other CPUs, parked in their idle loops
 

@@ -32,5 +32,7 @@ namespace Nacre.Cpus
         public ulong VirtualInterruptFlag;      // 104: 1 = interrupts enabled
         public fixed ulong PendingVectors[4];   // 112: bit v = vector v arrived while masked
         public ulong ExceptionStackTop;         // 144: CPU exceptions are reflected onto this stack
+
+        public ulong ThreadPointer;             // 152: the FS base loaded on this CPU (Scheduler)
     }
 }

@@ -87,6 +87,9 @@ namespace Nacre.Devices
 
         private const int Chunk = 128;
 
+        /// <summary>Writes bytes as they are (UTF-8 text from a program's stdout/stderr), in one piece where the machine allows.</summary>
+        public static void WriteUtf8(byte* bytes, int n) => WriteBytes(bytes, n);
+
         // Under the HVM each write is one exit to the VMM (tens of microseconds on kvm-pvm): a
         // whole piece of text goes out at once, never byte by byte.
         private static void WriteBytes(byte* bytes, int n)

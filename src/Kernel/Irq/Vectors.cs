@@ -27,6 +27,9 @@ namespace Nacre.Irq
         /// <summary>TLB shootdown: invalidate the translation Memory.TlbShootdown asks for.</summary>
         public const int TlbShootdown = 0xF4;
 
+        /// <summary>Cpus.SynchronizeAll: acknowledge (taking the interrupt is the point).</summary>
+        public const int Synchronize = 0xF5;
+
         /// <summary>LAPIC internal error (LVT error).</summary>
         public const int ApicError = 0xFE;
 

@@ -160,6 +160,68 @@ namespace Nacre.Memory
             return old;
         }
 
+        /// <summary>
+        /// Maps the 4 KiB page at virtualAddress to physicalAddress with the given access
+        /// (present; no-execute unless executable), without invalidating any TLB: for a page that
+        /// was not present (nothing can be cached), or inside a batch that ends with FlushEverywhere.
+        /// Returns the old entry.
+        /// </summary>
+        public static ulong MapPage(ulong virtualAddress, ulong physicalAddress, bool writable, bool executable)
+        {
+            ulong entry = (physicalAddress & AddressMask) | Present | (s_access & ~Writable) | (writable ? Writable : 0) | (executable ? 0 : s_noExecute);
+            ulong flags = s_lock.AcquireIrqSave();
+            ulong* e = Leaf4K(virtualAddress, true);
+            ulong old = *e;
+            *e = entry;
+            s_lock.ReleaseIrqRestore(flags);
+            return old;
+        }
+
+        /// <summary>
+        /// Clears the 4 KiB entry for virtualAddress (if any table reaches it) without invalidating
+        /// TLBs, and returns the physical page it mapped, or ulong.MaxValue when it mapped nothing.
+        /// The caller ends its batch with FlushEverywhere before reusing the page.
+        /// </summary>
+        public static ulong UnmapPage(ulong virtualAddress)
+        {
+            ulong flags = s_lock.AcquireIrqSave();
+            ulong* e = Walk(virtualAddress, out _, out _) == null ? null : Leaf4K(virtualAddress, false);
+            ulong old = 0;
+            if (e != null) { old = *e; *e = 0; }
+            s_lock.ReleaseIrqRestore(flags);
+            return (old & Present) != 0 ? old & AddressMask : ulong.MaxValue;
+        }
+
+        /// <summary>
+        /// Changes the access of the present 4 KiB page at virtualAddress without invalidating TLBs
+        /// (batch, then FlushEverywhere). False when it is not mapped.
+        /// </summary>
+        public static bool ProtectPage(ulong virtualAddress, bool writable, bool executable)
+        {
+            ulong flags = s_lock.AcquireIrqSave();
+            ulong* e = Walk(virtualAddress, out _, out _) == null ? null : Leaf4K(virtualAddress, false);
+            bool mapped = e != null && (*e & Present) != 0;
+            if (mapped) *e = (*e & ~(Writable | NoExecuteBit)) | (writable ? Writable : 0) | (executable ? 0 : s_noExecute);
+            s_lock.ReleaseIrqRestore(flags);
+            return mapped;
+        }
+
+        /// <summary>The physical address virtualAddress translates to, or ulong.MaxValue when unmapped.</summary>
+        public static ulong Translate(ulong virtualAddress)
+        {
+            ulong* e = Walk(virtualAddress, out int level, out _);
+            if (e == null) return ulong.MaxValue;
+            ulong size = PageSize << (9 * level);
+            return (*e & AddressMask & ~(size - 1)) | (virtualAddress & (size - 1));
+        }
+
+        /// <summary>Ends a batch of MapPage/UnmapPage/ProtectPage calls that changed present pages: every CPU drops its cached translations.</summary>
+        public static void FlushEverywhere()
+        {
+            Cpu.FlushTlb();
+            TlbShootdown.Invalidate(TlbShootdown.Everything);
+        }
+
         public static bool IsMapped(ulong address) => PageSizeAt(address) != 0;
 
         /// <summary>Size of the page mapping address (4 KiB, 2 MiB or 1 GiB), or 0 when unmapped.</summary>

@@ -121,6 +121,20 @@ namespace Nacre.Threads
 
         public static void Yield() => Schedule(requeueCurrent: true);
 
+        /// <summary>
+        /// Gives the running thread a thread pointer (FS base) and loads it now; the scheduler
+        /// reloads it whenever it switches back to the thread.
+        /// </summary>
+        public static void SetThreadPointer(ulong value)
+        {
+            ulong flags = Cpu.SaveFlagsAndDisableInterrupts();
+            PerCpu* cpu = Cpus.Cpus.Current;
+            ((Thread*)cpu->CurrentThread)->ThreadPointer = value;
+            cpu->ThreadPointer = value;
+            Cpu.WriteThreadPointer(value);
+            Cpu.RestoreFlags(flags);
+        }
+
         /// <summary>The current thread stops until MakeReady; the caller has queued it somewhere and set it Blocked, with interrupts off.</summary>
         internal static void Block() => Schedule(requeueCurrent: false);
 
@@ -166,6 +180,12 @@ namespace Nacre.Threads
             next->OnCpu = 1;
             s->Previous = current;
             cpu->CurrentThread = next;
+            // Only threads with a thread pointer read FS: others leave the CPU's as it is.
+            if (next->ThreadPointer != 0 && next->ThreadPointer != cpu->ThreadPointer)
+            {
+                cpu->ThreadPointer = next->ThreadPointer;
+                Cpu.WriteThreadPointer(next->ThreadPointer);
+            }
             Context.Switch(&current->SavedRsp, next->SavedRsp);
             FinishSwitch();
             Cpu.RestoreFlags(flags);
@@ -278,7 +298,8 @@ namespace Nacre.Threads
             Thread* thread = (Thread*)t;
             // A timed wait may already have been ended by its queue: only the side that removes the
             // thread from its queue makes it ready.
-            if (thread->TimedQueue != null && !((Sync.WaitQueue*)thread->TimedQueue)->Remove(thread)) return;
+            if (thread->TimedCancel != null) { if (!thread->TimedCancel(thread)) return; }
+            else if (thread->TimedQueue != null && !((Sync.WaitQueue*)thread->TimedQueue)->Remove(thread)) return;
             thread->TimedOut = 1;
             MakeReady(thread);
         }

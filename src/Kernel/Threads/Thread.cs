@@ -48,11 +48,27 @@ namespace Nacre.Threads
         internal void* Statics;             // [ThreadStatic] fields: the core library's block (ThreadLocal.cs)
         internal Thread* PoolNext;
         internal nint SleepTimer;           // a Timing.Timer, created on first Sleep, kept with the block
-        internal void* TimedQueue;          // the WaitQueue of a timed wait in progress
+        internal void* TimedQueue;          // the WaitQueue (or, with TimedCancel, the waiter) of a timed wait in progress
+        internal delegate*<Thread*, bool> TimedCancel; // for waits that are not on a WaitQueue: takes the thread off, true if it was on
         internal int TimedOut;              // set when a timed wait's timer woke the thread
         internal nint Name;                 // a string from SetName, or 0 (cleared when recycled)
 
+        /// <summary>
+        /// This thread's thread pointer (FS base), 0 for none: the .NET world's threads each have
+        /// one (their TCB); the scheduler loads it when it switches to the thread.
+        /// </summary>
+        public ulong ThreadPointer;
+
+        /// <summary>Per-thread state of a higher layer (the .NET world's POSIX thread), or null; the kernel never reads it.</summary>
+        public void* Extension;
+
         private static int s_nextId;
+
+        /// <summary>The lowest usable address of the thread's stack (its guard page lies just below).</summary>
+        public ulong StackLowest => StackBottom;
+
+        /// <summary>Usable bytes of the thread's stack, up from StackLowest.</summary>
+        public ulong StackBytes => StackSize;
 
         /// <summary>The running thread.</summary>
         public static Thread* Current => Scheduler.CurrentThread;

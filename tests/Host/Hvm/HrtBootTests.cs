@@ -64,7 +64,7 @@ public sealed unsafe class HrtBootTests
         var layout = GuestLayout.Plan(hrt.Image, 2, new HrtOptions().MemoryBytes);
 
         Assert.Equal(0x314D56485243414EUL, *(ulong*)info);                     // "NACRHVM1"
-        Assert.Equal(1u, *(uint*)(info + 0x08));
+        Assert.Equal(2u, *(uint*)(info + 0x08));
         Assert.Equal(2u, *(uint*)(info + 0x0C));
         Assert.Equal(1u | 4u, *(uint*)(info + 0x10));                          // deprivileged, serve; polling
         Assert.True(*(ulong*)(info + 0x20) > 100_000, "TscKhz should come from KVM_GET_TSC_KHZ");
@@ -75,6 +75,8 @@ public sealed unsafe class HrtBootTests
         Assert.Equal(0x6000UL, *(ulong*)(info + 0x48));
         Assert.Equal(0xFEB0_0000UL, *(ulong*)(info + 0x50));
         Assert.Equal(1_000_000_000UL, *(ulong*)(info + 0x58));
+        Assert.Equal(0u, *(uint*)(info + 0x60));                               // no modules
+        Assert.Equal(0x7000UL, *(ulong*)(info + 0x68));
 
         var map = new List<(ulong, ulong, uint)>();
         var entries = (ulong*)hrt.GuestPointer(*(ulong*)(info + 0x18), 24 * 8);

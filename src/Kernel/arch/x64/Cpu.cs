@@ -137,11 +137,50 @@ namespace Nacre.Arch.X64
             return (Cpuid(0x80000001).Edx & (1u << bit)) != 0;
         }
 
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_write_fsbase")]
+        private static extern void WriteFsBase(ulong value);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_read_fsbase")]
+        private static extern ulong ReadFsBase();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_use_fsgsbase")]
+        private static extern void UseFsGsBase();
+
+        private static bool s_fsGsBase;
+
+        private const ulong Cr4FsGsBase = 1UL << 16;
+
+        /// <summary>
+        /// Decides how the thread pointer (FS base) is written: wrfsbase when boot set
+        /// CR4.FSGSBASE (cpusetup.h, on every CPU alike), else the FS_BASE MSR. Called once, on the
+        /// boot CPU, before any thread has a thread pointer.
+        /// </summary>
+        public static void InitializeThreadPointer()
+        {
+            if ((ReadCr4() & Cr4FsGsBase) == 0) return;
+            UseFsGsBase();
+            s_fsGsBase = true;
+        }
+
+        /// <summary>True when the thread pointer is switched with wrfsbase (cheap), not the MSR.</summary>
+        public static bool ThreadPointerIsCheap => s_fsGsBase;
+
+        /// <summary>Sets this CPU's FS base: the thread pointer of the .NET-world code it runs next.</summary>
+        public static void WriteThreadPointer(ulong value) => WriteFsBase(value);
+
+        public static ulong ReadThreadPointer() => ReadFsBase();
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_xgetbv0")]
+        private static extern ulong XGetBv0();
+
+        /// <summary>XCR0 (call only when CPUID.1:ECX.OSXSAVE is set).</summary>
+        public static ulong ReadXcr0() => XGetBv0();
+
         /// <summary>Initial APIC id of the executing CPU (CPUID leaf 1); works at any privilege level.</summary>
         public static uint CurrentApicId => Cpuid(1).Ebx >> 24;
     }
 
-    internal struct CpuidResult
+    public struct CpuidResult
     {
         public uint Eax, Ebx, Ecx, Edx;
     }

@@ -33,6 +33,9 @@ namespace Nacre.Arch.X64
             const int Ring0StackSize = 16 * 1024;
             *(ulong*)(tss + 4) = (ulong)BootHeap.Alloc(Ring0StackSize) + Ring0StackSize;
             *(ulong*)(tss + 36) = doubleFaultStackTop;  // IST1: the IDT sends #DF there
+            // IST2: where ring-0 interrupts enter before moving below the interrupted red zone (interrupts.S).
+            const int InterruptStackSize = 4096;
+            *(ulong*)(tss + 44) = (ulong)BootHeap.Alloc(InterruptStackSize) + InterruptStackSize;
             *(ushort*)(tss + 102) = TssSize;            // no I/O permission bitmap
 
             *(ushort*)gdtr = Entries * 8 - 1;

@@ -33,6 +33,7 @@ namespace Nacre.Arch.X64
         private const int Breakpoint = 3;
 
         public const int DoubleFault = 8;
+        private const int FirstInterrupt = 32;
 
         public static void Initialize()
         {
@@ -48,7 +49,9 @@ namespace Nacre.Arch.X64
                     gates[v].OffsetLow = (ushort)handler;
                     gates[v].Selector = 0x08;
                     // Double faults run on their own stack (TSS IST1): the usual cause is an overflowed stack.
-                    gates[v].Ist = (byte)(v == DoubleFault ? 1 : 0);
+                    // Ring-0 interrupts enter on IST2 (interrupts.S: red zones); deprivileged mode
+                    // reflects them below the red zone itself.
+                    gates[v].Ist = (byte)(v == DoubleFault ? 1 : v >= FirstInterrupt && !Platform.Deprivileged ? 2 : 0);
                     gates[v].TypeAttributes = (byte)(gate ? 0xEE : 0x8E); // present, DPL 3 or 0, 64-bit interrupt gate
                     gates[v].OffsetMid = (ushort)(handler >> 16);
                     gates[v].OffsetHigh = (uint)(handler >> 32);

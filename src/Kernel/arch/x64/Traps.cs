@@ -27,8 +27,12 @@ namespace Nacre.Arch.X64
             if (frame->Vector >= Nacre.Irq.Vectors.FirstInterrupt)
             {
                 Nacre.Irq.Interrupts.Dispatch(frame);
+                ForeignCode.OnInterruptReturn(frame);
                 return;
             }
+
+            // A fault in code a higher layer loaded (the .NET world) is that layer's to handle.
+            if (ForeignCode.OnFault(frame)) return;
 
             // ilc relies on the hardware for integer division by zero and null dereferences (it
             // emits no explicit checks), so those faults are the managed exceptions in disguise.

@@ -169,6 +169,8 @@ long_mode:
     mov %eax, 8(%rdi)                   /* base 63:32 */
     lea df_stack_top(%rip), %rax
     mov %rax, boot_tss+36(%rip)         /* IST1 */
+    lea interrupt_stack_top(%rip), %rax
+    mov %rax, boot_tss+44(%rip)         /* IST2: ring-0 interrupt entry (interrupts.S) */
     lea ring0_stack_top(%rip), %rax
     mov %rax, boot_tss+4(%rip)          /* RSP0: deprivileged mode enters CPL 0 on it */
     mov $0x28, %ax
@@ -225,6 +227,9 @@ boot_tss:   .skip 104
     .align 16
 df_stack:   .skip 16384
 df_stack_top:
+    .align 16
+interrupt_stack: .skip 4096
+interrupt_stack_top:
     .align 16
 ring0_stack: .skip 16384
 ring0_stack_top:

@@ -240,3 +240,49 @@ arch_read_gs0:
 arch_read_cs:
     mov %cs, %eax
     ret
+
+/* void arch_write_fsbase(ulong base) / ulong arch_read_fsbase(void): the FS base, which is the
+ * thread pointer of .NET-world threads (the kernel itself never uses FS). With CR4.FSGSBASE on
+ * (nacre_fsgsbase = 1) wrfsbase/rdfsbase, which work at CPL 3 too and cost tens of cycles;
+ * otherwise the FS_BASE MSR (through the gate in deprivileged mode: slow, never on a hot path
+ * on hosts that have FSGSBASE). */
+#define MSR_FS_BASE 0xC0000100
+    .globl arch_write_fsbase
+arch_write_fsbase:
+    cmpb $0, nacre_fsgsbase(%rip)
+    je 1f
+    wrfsbase %rdi
+    ret
+1:  mov %rdi, %rsi
+    mov $MSR_FS_BASE, %edi
+    jmp arch_wrmsr
+    .globl arch_read_fsbase
+arch_read_fsbase:
+    cmpb $0, nacre_fsgsbase(%rip)
+    je 1f
+    rdfsbase %rax
+    ret
+1:  mov $MSR_FS_BASE, %edi
+    jmp arch_rdmsr
+
+/* void arch_use_fsgsbase(void): from now on the two routines above use wrfsbase/rdfsbase. */
+    .globl arch_use_fsgsbase
+arch_use_fsgsbase:
+    movb $1, nacre_fsgsbase(%rip)
+    ret
+
+    .data
+    /* 1 once Cpu.InitializeThreadPointer found CR4.FSGSBASE on (every CPU sets it alike). */
+nacre_fsgsbase:
+    .byte 0
+
+    .text
+/* ulong arch_xgetbv0(void): XCR0, the state components XSAVE manages (callers check
+ * CPUID.1:ECX.OSXSAVE first: without it xgetbv faults). Works at CPL 3. */
+    .globl arch_xgetbv0
+arch_xgetbv0:
+    xor %ecx, %ecx
+    xgetbv
+    shl $32, %rdx
+    or %rdx, %rax
+    ret

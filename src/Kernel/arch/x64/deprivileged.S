@@ -23,6 +23,7 @@
  */
 
 #include "virtualif.h"
+#include "trapframe.h"
 
 #define USER_CS         0x23
 #define USER_SS         0x1B
@@ -171,21 +172,8 @@ depriv_from_user:
 1:  mov %gs:PCPU_EXC_STACK, %rax
 2:  and $-16, %rax
     sub $56, %rax
-    mov 16(%rsp), %rcx
-    mov %rcx, 0(%rax)
-    mov 24(%rsp), %rcx
-    mov %rcx, 8(%rax)
-    mov 32(%rsp), %rcx
-    mov %rcx, 16(%rax)
-    mov 40(%rsp), %rcx
-    mov %rcx, 24(%rax)
-    mov 48(%rsp), %rcx                      /* rflags, with IF standing for the virtual IF */
-    FLAGS_WITH_VIF %rcx
-    mov %rcx, 32(%rax)
-    mov 56(%rsp), %rcx
-    mov %rcx, 40(%rax)
-    mov 64(%rsp), %rcx
-    mov %rcx, 48(%rax)
+    COPY_FRAME_TAIL
+    FLAGS_WITH_VIF 32(%rax)                 /* rflags, with IF standing for the virtual IF */
     movq $0, %gs:PCPU_VIF                   /* handlers run with interrupts (virtually) off */
     lea depriv_user_trap(%rip), %rcx
     mov %rcx, 32(%rsp)
@@ -259,8 +247,6 @@ depriv_fatal:
     jmp 3b
 
 /* ---- CPL 3 from here on. */
-
-#include "trapframe.h"
 
 /* depriv_user_trap: a reflected interrupt or exception. rsp → frame tail; virtual IF is 0.
  * Builds the same TrapFrame as isr_common, calls nacre_trap, then delivers whatever became

@@ -17,7 +17,11 @@
 isr_\n:
     pushq $0
     pushq $\n
+    .if \n >= 32
+    jmp isr_interrupt
+    .else
     jmp isr_common
+    .endif
 .endm
 
 .macro ISR_ERR n
@@ -43,11 +47,36 @@ isr_\n:
     .set i, i + 1
 .endr
 
+/* Interrupts (vectors >= 32). In ring-0 mode the IDT sends them to the CPU's interrupt stack
+ * (TSS IST2), because the interrupted code may be the .NET world's, compiled with a red zone:
+ * the 128 bytes below its rsp hold live data that a frame pushed there would destroy. The frame
+ * is moved to the interrupted stack below its red zone and handled there as usual (so a thread
+ * switch from the handler keeps it on the thread's stack, and IST2 is free again at once). */
+isr_interrupt:
+    testb $3, 24(%rsp)                  /* from CPL 3: deprivileged mode reflects it */
+    jnz depriv_from_user
+    cmpb $0, nacre_deprivileged(%rip)   /* CPL 0 in deprivileged mode: the halt gate */
+    jne depriv_from_kernel
+    push %rax
+    push %rcx
+    /* 0 rcx, 8 rax, 16 vector, 24 error, 32 rip, 40 cs, 48 rflags, 56 rsp, 64 ss */
+    mov 56(%rsp), %rax
+    sub $128, %rax
+    and $-16, %rax
+    sub $56, %rax
+    COPY_FRAME_TAIL
+    mov %rsp, %rcx
+    mov %rax, %rsp
+    mov 8(%rcx), %rax
+    mov (%rcx), %rcx
+    jmp isr_ring0
+
 isr_common:
     testb $3, 24(%rsp)                  /* from CPL 3: deprivileged mode reflects it */
     jnz depriv_from_user
     cmpb $0, nacre_deprivileged(%rip)   /* CPL 0 in deprivileged mode: the halt gate */
     jne depriv_from_kernel
+isr_ring0:
     PUSH_GPRS
     cld
     mov %rsp, %rbx                      /* TrapFrame*; rbx is callee-saved across the C# call */

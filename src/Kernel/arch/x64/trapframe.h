@@ -37,3 +37,24 @@
     pop %rbx
     pop %rax
 .endm
+
+/* COPY_FRAME_TAIL: copies the 7-word frame tail at 16(%rsp) — vector, error, rip, cs, rflags,
+ * rsp, ss, above two pushed scratch registers — to (%rax). Clobbers rcx. (No macro argument:
+ * interrupts.S assembles with .altmacro, where a %register argument would be an expression.) Used to move an
+ * interrupt's frame below the interrupted code's red zone (interrupts.S, deprivileged.S). */
+.macro COPY_FRAME_TAIL
+    mov 16(%rsp), %rcx
+    mov %rcx, 0(%rax)
+    mov 24(%rsp), %rcx
+    mov %rcx, 8(%rax)
+    mov 32(%rsp), %rcx
+    mov %rcx, 16(%rax)
+    mov 40(%rsp), %rcx
+    mov %rcx, 24(%rax)
+    mov 48(%rsp), %rcx
+    mov %rcx, 32(%rax)
+    mov 56(%rsp), %rcx
+    mov %rcx, 40(%rax)
+    mov 64(%rsp), %rcx
+    mov %rcx, 48(%rax)
+.endm

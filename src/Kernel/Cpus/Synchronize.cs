@@ -1,0 +1,48 @@
+using System.Threading;
+using Nacre.Arch.X64;
+using Nacre.Irq;
+
+namespace Nacre.Cpus
+{
+    public static unsafe partial class Cpus
+    {
+        private struct Acknowledged { public fixed long Generations[Max]; }
+        private static Acknowledged s_synchronized;
+        private static long s_syncGeneration;
+        private static Nacre.Sync.Mutex s_syncLock;
+
+        /// <summary>
+        /// Returns once every other CPU that is up has taken an interrupt since the call began — a
+        /// serialising event on each, so that every store another CPU made before it is visible
+        /// here and every store made here is visible there (what Linux's membarrier and the .NET
+        /// runtime's FlushProcessWriteBuffers promise). Waits with interrupts enabled, so CPUs
+        /// synchronising with each other at once both get through; callers are serialised.
+        /// </summary>
+        public static void SynchronizeAll()
+        {
+            Interlocked.MemoryBarrier();
+            if (Count < 2 || !Interrupts.Ready) return;
+            s_syncLock.Acquire();
+            long generation = Interlocked.Increment(ref s_syncGeneration);
+            int self = Current->Index;
+            Ipi.SendAllButSelf(Vectors.Synchronize);
+            fixed (Acknowledged* acknowledged = &s_synchronized)
+                for (int i = 0; i < Count; i++)
+                {
+                    if (i == self || Get(i) == null) continue;
+                    while (Volatile.Read(ref acknowledged->Generations[i]) < generation) Cpu.Pause();
+                }
+            s_syncLock.Release();
+            Interlocked.MemoryBarrier();
+        }
+
+        internal static void InitializeSynchronize() => Interrupts.Register(Vectors.Synchronize, &OnSynchronize);
+
+        private static void OnSynchronize(TrapFrame* frame)
+        {
+            Interlocked.MemoryBarrier();
+            fixed (Acknowledged* acknowledged = &s_synchronized)
+                Volatile.Write(ref acknowledged->Generations[Current->Index], Volatile.Read(ref s_syncGeneration));
+        }
+    }
+}
