@@ -3,7 +3,7 @@ using System.Diagnostics;
 
 namespace Nacre.Hvm;
 
-public sealed partial class Hrt
+public sealed unsafe partial class Hrt
 {
     private enum CallStatus { Done, StoppedBeforePost, StoppedInFlight, TimedOut, BusyTooLong }
 
@@ -19,12 +19,42 @@ public sealed partial class Hrt
         if (_functions.TryGetValue(name, out var function))
             return function;
         var bare = name.StartsWith(HrtImage.ExportPrefix, StringComparison.Ordinal) ? name[HrtImage.ExportPrefix.Length..] : name;
-        if (!Image.Exports.TryGetValue(bare, out var address))
+        if (Image.Exports.TryGetValue(bare, out var address))
+            return _functions.GetOrAdd(name, _ => new HrtFunction(this, bare, address, foreign: false));
+        var foreign = ForeignExports();
+        if (foreign.TryGetValue(name, out address))
+            return _functions.GetOrAdd(name, _ => new HrtFunction(this, name, address, foreign: true));
+        var names = Image.Exports.Keys.Concat(foreign.Keys).ToList();
+        var known = names.Count == 0 ? "it exports nothing" : $"it exports {string.Join(", ", names)}";
+        throw new ArgumentException($"{Image.Path} has no export named {bare} ({known})", nameof(name));
+    }
+
+    /// <summary>
+    /// The functions of a shared library the guest loaded (the .NET world), from the table the
+    /// kernel publishes through <see cref="HrtImage.ForeignExportsSymbol"/>: name → guest address.
+    /// </summary>
+    private Dictionary<string, ulong> ForeignExports()
+    {
+        var exports = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        if (Image.ForeignExportsAddress == 0 || !IsRunning)
+            return exports;
+        var table = *(ulong*)GuestPointer(Image.ForeignExportsAddress, 8);
+        if (table == 0)
+            return exports;
+        var count = *(ulong*)GuestPointer(table, 8);
+        if (count > 100_000)
+            throw new HrtException($"the guest's foreign export table at 0x{table:X} claims {count} entries");
+        var entries = (ulong*)GuestPointer(table + 8, count * 16);
+        for (ulong i = 0; i < count; i++)
         {
-            var known = Image.Exports.Count == 0 ? "it exports nothing" : $"it exports {string.Join(", ", Image.Exports.Keys)}";
-            throw new ArgumentException($"{Image.Path} has no export named {bare} ({known})", nameof(name));
+            var nameAddress = entries[2 * i];
+            var text = GuestPointer(nameAddress, 1);
+            var length = 0;
+            while (length < 4096 && GuestPointer(nameAddress + (ulong)length, 1)[0] != 0)
+                length++;
+            exports[System.Text.Encoding.ASCII.GetString(text, length)] = entries[2 * i + 1];
         }
-        return _functions.GetOrAdd(name, _ => new HrtFunction(this, bare, address));
+        return exports;
     }
 
     /// <summary>Calls export <paramref name="name"/> on vCPU 0 and waits for its result.</summary>

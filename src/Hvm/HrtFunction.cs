@@ -12,12 +12,19 @@ public sealed class HrtFunction
 
     private readonly Hrt _hrt;
 
-    internal HrtFunction(Hrt hrt, string name, ulong address)
+    internal HrtFunction(Hrt hrt, string name, ulong address, bool foreign)
     {
         _hrt = hrt;
         Name = name;
         Address = address;
+        IsForeign = foreign;
     }
+
+    /// <summary>
+    /// A function of a shared library the guest loaded (the .NET world), called with the C
+    /// convention: up to four integer or pointer arguments, an integer or pointer result.
+    /// </summary>
+    public bool IsForeign { get; }
 
     public string Name { get; }
 
@@ -30,6 +37,7 @@ public sealed class HrtFunction
 
     /// <summary>Calls the function with double arguments and a double result (as bit patterns).</summary>
     public double InvokeDouble(int cpu, double a0 = 0, double a1 = 0, double a2 = 0, double a3 = 0) =>
+        IsForeign ? throw new NotSupportedException($"{Name} is a shared library's C function: it takes integer and pointer arguments only (pass doubles through the arena)") :
         BitConverter.Int64BitsToDouble(_hrt.InvokeOn(cpu, this,
             BitConverter.DoubleToInt64Bits(a0), BitConverter.DoubleToInt64Bits(a1),
             BitConverter.DoubleToInt64Bits(a2), BitConverter.DoubleToInt64Bits(a3)));

@@ -32,8 +32,12 @@ public sealed class HrtImage
 
     private readonly byte[] _bytes;
 
-    private HrtImage(string path, byte[] bytes, ulong elfEntry, ulong hvmEntry, IReadOnlyList<HrtSegment> segments, IReadOnlyDictionary<string, ulong> exports)
+    /// <summary>The kernel variable that points at a loaded shared library's export table (the .NET world's DotNetHost image).</summary>
+    public const string ForeignExportsSymbol = "nacre_foreign_exports";
+
+    private HrtImage(string path, byte[] bytes, ulong elfEntry, ulong hvmEntry, IReadOnlyList<HrtSegment> segments, IReadOnlyDictionary<string, ulong> exports, ulong foreignExports)
     {
+        ForeignExportsAddress = foreignExports;
         Path = path;
         _bytes = bytes;
         ElfEntry = elfEntry;
@@ -55,6 +59,9 @@ public sealed class HrtImage
 
     /// <summary>Exported functions by name (without the <c>nacre_export_</c> prefix).</summary>
     public IReadOnlyDictionary<string, ulong> Exports { get; }
+
+    /// <summary>The address of <see cref="ForeignExportsSymbol"/>, or 0 when the image has none.</summary>
+    public ulong ForeignExportsAddress { get; }
 
     /// <summary>The lowest loaded address, rounded down to a page.</summary>
     public ulong Start => Segments[0].Physical & ~0xFFFUL;
@@ -107,7 +114,8 @@ public sealed class HrtImage
                 CheckExecutable(segments, address, $"export {name}");
                 exports[name[ExportPrefix.Length..]] = address;
             }
-            return new HrtImage(path, bytes, elfEntry, hvmEntry, segments, new ReadOnlyDictionary<string, ulong>(exports));
+            symbols.TryGetValue(ForeignExportsSymbol, out var foreignExports);
+            return new HrtImage(path, bytes, elfEntry, hvmEntry, segments, new ReadOnlyDictionary<string, ulong>(exports), foreignExports);
         }
 
         private void CheckHeader()

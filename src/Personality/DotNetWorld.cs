@@ -40,7 +40,9 @@ namespace Nacre.Personality
             string programName = ModuleName(0);
             s_program = MapModule(0, programName, out string error);
             if (s_program == null) return Fail(error);
-            if (!s_program.IsExecutable) return Fail($"{programName}: not an executable (a shared library has no entry point; the HVM's Invoke calls a library's exports)");
+            bool library = !s_program.IsExecutable;
+            if (library && !(Nacre.Boot.Machine.IsHvm && Nacre.Boot.HvmBootInfo.Serve))
+                return Fail($"{programName} is a shared library: it runs only when a Linux program boots it with Hrt.Boot and invokes its exports (docs/dotnet.md)");
             Linker.Add(s_program);
 
             // Breadth-first over DT_NEEDED, as a dynamic linker builds its global scope.
@@ -50,9 +52,9 @@ namespace Nacre.Personality
                     if (IsPersonalityLibrary(needed) || Loaded(needed)) continue;
                     if (!modules.TryGetValue(needed, out int index))
                         return Fail($"{Linker.Objects[k].Name} needs {needed}, which was not given as a module (nacre run passes the host's copy of the libraries it knows: docs/dotnet.md)");
-                    ElfObject library = MapModule(index, needed, out error);
-                    if (library == null) return Fail(error);
-                    Linker.Add(library);
+                    ElfObject dependency = MapModule(index, needed, out error);
+                    if (dependency == null) return Fail(error);
+                    Linker.Add(dependency);
                 }
 
             // Libraries first: their IFUNC resolvers must be done before the program binds to them.
@@ -60,6 +62,15 @@ namespace Nacre.Personality
                 if (!Linker.Relocate(Linker.Objects[k], out error)) return Fail(error);
             foreach (var o in Linker.Objects) Loader.Seal(o);
 
+            if (library)
+            {
+                // Constructors run on a .NET-world thread; then every invoke server becomes one
+                // and Main returns, so that the kernel serves the host's calls (Hvm.InvokeServer).
+                ForeignExports.Publish(s_program);
+                ProcessStart.InitializeLibraries(programName, args);
+                Nacre.Hvm.InvokeServer.Configure(&Pthreads.AdoptCurrentThread, (nuint)Pthreads.DefaultStackSize);
+                return 0;
+            }
             ProcessStart.Start(s_program, programName, args);
             return 0;   // not reached: the program's exit ends the run
         }

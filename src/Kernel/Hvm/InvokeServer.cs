@@ -21,6 +21,20 @@ namespace Nacre.Hvm
         private struct Queues { public fixed byte Bytes[64 * 32]; }  // a WaitQueue per CPU (≤ 64)
         private static Queues s_queues;
         private static int s_started;
+        private static delegate*<void> s_threadSetup;
+        private static nuint s_stackSize;
+
+        /// <summary>
+        /// For a layer whose exported functions need more than a kernel thread (the .NET world's
+        /// need a thread control block and a real stack): every serving thread — on every CPU,
+        /// CPU 0 included, instead of the boot thread — gets stackSize bytes of stack and runs
+        /// threadSetup before its first call. Call before Main returns.
+        /// </summary>
+        public static void Configure(delegate*<void> threadSetup, nuint stackSize)
+        {
+            s_threadSetup = threadSetup;
+            s_stackSize = stackSize;
+        }
 
         private static Mailbox* MailboxOf(int cpu) => (Mailbox*)HvmBootInfo.MailboxAddress + cpu;
 
@@ -35,6 +49,14 @@ namespace Nacre.Hvm
             if (sizeof(WaitQueue) > 32) Diagnostics.Panic.Message("InvokeServer: WaitQueue outgrew its slot");
             if (HvmBootInfo.HaltWhenIdle) Interrupts.Register(Vectors.Invoke, &OnInvokeInterrupt);
             int count = Cpus.Cpus.Count;
+            if (s_threadSetup != null)
+            {
+                // Every CPU serves on a thread of its own; the boot thread only waits.
+                for (int cpu = 0; cpu < count; cpu++) Thread.Launch(&Run, null, cpu, s_stackSize);
+                while (Volatile.Read(ref s_started) < count) Thread.Yield();
+                Hypercall.NotifyReady(mainResult);
+                while (true) Thread.Sleep(1_000_000_000_000UL);
+            }
             for (int cpu = 1; cpu < count; cpu++) Thread.Launch(&Run, null, cpu);
             while (Volatile.Read(ref s_started) < count - 1) Cpu.Pause();
             Hypercall.NotifyReady(mainResult);
@@ -44,7 +66,8 @@ namespace Nacre.Hvm
         private static long Run(void* unused)
         {
             int cpu = Cpus.Cpus.Current->Index;
-            if (cpu != 0) Interlocked.Increment(ref s_started);
+            if (s_threadSetup != null) s_threadSetup();
+            if (cpu != 0 || s_threadSetup != null) Interlocked.Increment(ref s_started);
             Mailbox* box = MailboxOf(cpu);
             bool halt = HvmBootInfo.HaltWhenIdle;
             int spins = 0;

@@ -37,13 +37,38 @@ namespace Nacre.Personality.Libc
             Nacre.Threads.Thread.Join(main->Kernel);  // the program ends the run; its main thread never returns
         }
 
-        // On the program's main thread, with its thread pointer set.
-        private static long MainThread(void* unused)
+        /// <summary>
+        /// For a shared library booted to serve invokes: every loaded object's constructors
+        /// (dependencies first), run on a .NET-world thread; returns when they are done.
+        /// </summary>
+        public static void InitializeLibraries(string name, string[] args)
+        {
+            s_name = name;
+            s_args = args;
+            PosixThread* t = Pthreads.CreateMain(&LibraryConstructors, MainStackSize);
+            if (t == null) { KernelConsole.WriteAscii("nacre: out of memory for a thread\n"); Nacre.Boot.Kernel.Exit(DotNetWorld.LoadFailureExitCode); }
+            Nacre.Threads.Thread.Join(t->Kernel);
+        }
+
+        private static long LibraryConstructors(void* unused)
+        {
+            SetArguments();
+            for (int k = Linker.Objects.Count - 1; k >= 0; k--) RunInitializers(Linker.Objects[k], false);
+            return 0;
+        }
+
+        private static void SetArguments()
         {
             s_argc = s_args.Length + 1;
             s_argv = (byte**)Nacre.Memory.Heap.Alloc((nuint)(8 * (s_argc + 1)));
             s_argv[0] = CString.FromManaged(s_name);
             for (int i = 0; i < s_args.Length; i++) s_argv[i + 1] = CString.FromManaged(s_args[i]);
+        }
+
+        // On the program's main thread, with its thread pointer set.
+        private static long MainThread(void* unused)
+        {
+            SetArguments();
 
             // Libraries' constructors, dependencies first (the reverse of load order); the
             // program's own run in __libc_start_main, as with glibc 2.34+.

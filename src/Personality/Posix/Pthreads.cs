@@ -58,6 +58,26 @@ namespace Nacre.Personality.Posix
             return pt;
         }
 
+        /// <summary>
+        /// Makes the calling kernel thread a .NET-world thread (its own TCB, static TLS and
+        /// thread pointer), for threads the kernel starts that run the program's code: the HVM's
+        /// invoke servers calling a shared library's exports.
+        /// </summary>
+        public static void AdoptCurrentThread()
+        {
+            Thread* t = Thread.Current;
+            if (t->Extension != null) return;
+            var pt = (PosixThread*)Heap.Alloc((nuint)sizeof(PosixThread));
+            if (pt == null || ThreadControlBlock.Create(pt) == 0) Nacre.Diagnostics.Panic.Message("out of memory adopting a thread into the .NET world");
+            pt->Id = Interlocked.Increment(ref s_nextId);
+            pt->Kernel = t;
+            pt->StackLow = t->StackLowest;
+            pt->StackSize = t->StackBytes;
+            t->Extension = pt;
+            Scheduler.SetThreadPointer(pt->ThreadPointer);
+            LiveThreads.Add(pt);
+        }
+
         private static long ThreadEntry(void* argument)
         {
             var pt = (PosixThread*)argument;

@@ -289,3 +289,18 @@ n_isoc99_fscanf:    .asciz "__isoc99_fscanf"
 personality_asm_exports:
     lea asm_exports(%rip), %rax
     ret
+
+/* void personality_publish_foreign_exports(ulong* table): stores the shared library's export
+ * table (ForeignExports.cs) where the HVM's host looks for it. */
+    .globl personality_publish_foreign_exports
+personality_publish_foreign_exports:
+    mov %rdi, nacre_foreign_exports(%rip)
+    ret
+
+    .data
+    .align 8
+/* The host reads this word (found by its symbol) to find a loaded shared library's exports; 0
+ * until one is published. */
+    .globl nacre_foreign_exports
+nacre_foreign_exports:
+    .quad 0
