@@ -75,8 +75,15 @@ namespace Nacre.Personality
             return 0;   // not reached: the program's exit ends the run
         }
 
+        /// <summary>
+        /// The .NET world's threads are time-sliced, as on Linux: a program may spin waiting for a
+        /// thread on the same CPU. The kernel's timer runs only while threads compete for a CPU.
+        /// </summary>
+        public const ulong QuantumNs = 10_000_000;
+
         private static void Initialize()
         {
+            for (int cpu = 0; cpu < Nacre.Cpus.Cpus.Count; cpu++) Nacre.Threads.Scheduler.SetPreemption(cpu, QuantumNs);
             AddressSpace.Initialize();
             Clock.Initialize();
             PersonalitySymbols.Initialize();

@@ -87,8 +87,24 @@ namespace Nacre.Devices
 
         private const int Chunk = 128;
 
-        /// <summary>Writes bytes as they are (UTF-8 text from a program's stdout/stderr), in one piece where the machine allows.</summary>
-        public static void WriteUtf8(byte* bytes, int n) => WriteBytes(bytes, n);
+        /// <summary>
+        /// Writes bytes as they are (UTF-8 text from a program's stdout/stderr). Under the HVM the
+        /// VMM reads the text at its guest-physical address, which only the kernel's own memory
+        /// has as its virtual address too: other text goes through a buffer here, a page at a time.
+        /// </summary>
+        public static void WriteUtf8(byte* bytes, int n)
+        {
+            if (!Platform.IsHvm || (ulong)bytes + (ulong)n <= Memory.Paging.IdentityLimit) { WriteBytes(bytes, n); return; }
+            byte* buffer = stackalloc byte[PageChunk];
+            for (int done = 0; done < n; done += PageChunk)
+            {
+                int piece = n - done < PageChunk ? n - done : PageChunk;
+                for (int i = 0; i < piece; i++) buffer[i] = bytes[done + i];
+                WriteBytes(buffer, piece);
+            }
+        }
+
+        private const int PageChunk = 4096;
 
         // Under the HVM each write is one exit to the VMM (tens of microseconds on kvm-pvm): a
         // whole piece of text goes out at once, never byte by byte.

@@ -76,7 +76,9 @@ namespace Nacre.Hvm
                 ulong request = Volatile.Read(ref box->Request);
                 if (request != box->Done)
                 {
-                    var function = (delegate*<long, long, long, long, long>)box->Function;
+                    // Unmanaged: the function may be C (a loaded library's export), whose address NativeAOT's
+                    // managed calli would misread as a fat pointer when bit 1 is set.
+                    var function = (delegate* unmanaged[Cdecl, SuppressGCTransition]<long, long, long, long, long>)box->Function;
                     box->Result = function(box->Arg0, box->Arg1, box->Arg2, box->Arg3);
                     Volatile.Write(ref box->Done, request);
                     spins = 0;

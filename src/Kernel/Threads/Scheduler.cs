@@ -16,7 +16,8 @@ namespace Nacre.Threads
         public int Halted;              // in hlt: a wake-up must send an IPI
         public int Index;
         public int PreemptRequested;    // set by the quantum timer; honoured when the interrupt ends
-        public Nacre.Timing.Timer Quantum; // periodic, while preemptive
+        public ulong QuantumNs;         // 0: cooperative
+        public Nacre.Timing.Timer Quantum; // one-shot, armed only while another thread waits for this CPU
     }
 
     /// <summary>
@@ -113,6 +114,8 @@ namespace Nacre.Threads
             t->State = ThreadState.Ready;
             s->Queue.Append(t);
             s->Queue.Lock.ReleaseIrqRestore(flags);
+            // Preemptive: a thread now waits for this CPU, so the running one (if any) gets one quantum more.
+            if (s->QuantumNs != 0 && !s->Quantum.IsArmed && !((Thread*)Cpus.Cpus.Get(t->Cpu)->CurrentThread)->IsIdle) s->Quantum.Arm(s->QuantumNs);
             // Store (queue) then load (Halted): x86 may reorder those without a fence, and the idle
             // loop does the mirror image (Halted, then queue), so one of the two sees the other.
             Interlocked.MemoryBarrier();
@@ -178,6 +181,8 @@ namespace Nacre.Threads
 
             next->State = ThreadState.Running;
             next->OnCpu = 1;
+            // Preemptive and others still wait: the next thread gets a quantum.
+            if (s->QuantumNs != 0 && !next->IsIdle && s->Queue.Count > 0 && !s->Quantum.IsArmed) s->Quantum.Arm(s->QuantumNs);
             s->Previous = current;
             cpu->CurrentThread = next;
             // Only threads with a thread pointer read FS: others leave the CPU's as it is.
@@ -241,15 +246,21 @@ namespace Nacre.Threads
         }
 
         /// <summary>
-        /// Turns preemption on for this CPU: every quantumNs the running thread goes to the back of
-        /// the queue if another is ready (0 turns it off: cooperative again).
+        /// Turns preemption on for this CPU: a running thread that another ready thread waits
+        /// for goes to the back of the queue after quantumNs (0 turns it off: cooperative again).
+        /// The timer runs only while some thread waits, so a CPU with one runnable thread (the
+        /// common case in an HRT) takes no timer interrupts at all.
         /// </summary>
-        public static void SetPreemption(ulong quantumNs)
+        public static void SetPreemption(ulong quantumNs) => SetPreemption(Cpus.Cpus.Current->Index, quantumNs);
+
+        /// <summary>SetPreemption for any CPU.</summary>
+        public static void SetPreemption(int cpu, ulong quantumNs)
         {
-            CpuScheduler* s = This;
-            if (s->Quantum == null) s->Quantum = new Nacre.Timing.Timer(&OnQuantum, s);
+            CpuScheduler* s = Of(cpu);
+            if (s->Quantum == null) s->Quantum = new Nacre.Timing.Timer(&OnQuantum, s, cpu);
+            s->QuantumNs = quantumNs;
             if (quantumNs == 0) s->Quantum.Cancel();
-            else s->Quantum.ArmPeriodic(quantumNs);
+            else if (s->Queue.Count > 0) s->Quantum.Arm(quantumNs);
         }
 
         private static void OnQuantum(void* state)

@@ -26,7 +26,7 @@ namespace Nacre.Personality.Elf
         }
 
         [LibcExport("dl_iterate_phdr")]
-        public static int IteratePhdr(delegate*<PhdrInfo*, ulong, void*, int> callback, void* data)
+        public static int IteratePhdr(delegate* unmanaged[Cdecl, SuppressGCTransition]<PhdrInfo*, ulong, void*, int> callback, void* data)
         {
             var objects = Linker.Objects;
             for (int i = 0; i < objects.Count; i++)

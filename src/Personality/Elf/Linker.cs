@@ -93,13 +93,19 @@ namespace Nacre.Personality.Elf
                 ulong addend = (ulong)r->Addend;
                 if (type == Elf.RNone) continue;
                 if (type == Elf.RRelative) { if (!indirect) *where = o.Bias + addend; continue; }
-                if (type == Elf.RIRelative) { if (indirect) *where = ((delegate*<ulong>)(o.Bias + addend))(); continue; }
+                if (type == Elf.RIRelative) { if (indirect) *where = ((delegate* unmanaged[Cdecl, SuppressGCTransition]<ulong>)(o.Bias + addend))(); continue; }
 
                 // Symbol 0 in a TLS relocation means the object's own block (local-dynamic).
                 var target = new Target { Kind = Kind.Tls, Definer = o };
+                if (type == Elf.RCopy)
+                {
+                    if (indirect) continue;
+                    if (!Copy(o, r, out error)) return false;
+                    continue;
+                }
                 if (r->Symbol != 0 && !Resolve(o, r->Symbol, out target, out error)) return false;
                 if (target.Ifunc != indirect) continue;
-                if (target.Ifunc) target.Value = ((delegate*<ulong>)target.Value)();
+                if (target.Ifunc) target.Value = ((delegate* unmanaged[Cdecl, SuppressGCTransition]<ulong>)target.Value)();
 
                 bool tls = type == Elf.RDtpMod64 || type == Elf.RDtpOff64 || type == Elf.RTpOff64;
                 if (tls != (target.Kind != Kind.Address) && !(target.Kind == Kind.Address && target.Value == 0))
@@ -124,14 +130,40 @@ namespace Nacre.Personality.Elf
                     case Elf.RTpOff64:
                         *where = target.Kind == Kind.PersonalityTls ? target.Value + addend : target.Value + addend - target.Definer.TlsOffset;
                         break;
-                    case Elf.RCopy:
-                        error = $"{o.Name}: copy relocation of {SymbolText(o, r->Symbol)} (only position-independent code is supported)";
-                        return false;
                     default:
                         error = $"{o.Name}: unsupported relocation type {type}";
                         return false;
                 }
             }
+            return true;
+        }
+
+        // R_X86_64_COPY (position-dependent references from a program to a library's data, e.g.
+        // stdout): the program reserved room for the object; the library's initial value is
+        // copied there. The definition is looked up past the program itself. (The personality's
+        // own functions keep using their copy, so a program that reassigns stdout is not seen
+        // by them — as with a library that was linked without interposition.)
+        private static bool Copy(ElfObject o, Rela* r, out string error)
+        {
+            error = null;
+            ElfSymbol* symbol = o.Symbols + r->Symbol;
+            byte* name = o.SymbolName(symbol);
+            byte* version = o.RequiredVersion(r->Symbol);
+            ulong source = 0;
+            foreach (var candidate in s_objects)
+            {
+                if (candidate == o) continue;
+                ElfSymbol* found = candidate.FindDefinition(name, version);
+                if (found != null) { source = found->Value + candidate.Bias; break; }
+            }
+            if (source == 0) source = PersonalitySymbols.Lookup(name);
+            if (source == 0)
+            {
+                error = $"{o.Name} imports {CString.ToManaged(name)} (by copy), which neither a loaded library nor the personality provides";
+                return false;
+            }
+            byte* dest = (byte*)(r->Offset + o.Bias);
+            for (ulong i = 0; i < symbol->Size; i++) dest[i] = ((byte*)source)[i];
             return true;
         }
 

@@ -23,10 +23,10 @@ namespace Nacre.Personality.Libc
         private static int s_exiting;
 
         [LibcExport("atexit")]
-        public static int AtExit(delegate*<void> function) => Register((ulong)function, 0, 0, 0);
+        public static int AtExit(delegate* unmanaged[Cdecl, SuppressGCTransition]<void> function) => Register((ulong)function, 0, 0, 0);
 
         [LibcExport("__cxa_atexit")]
-        public static int CxaAtExit(delegate*<void*, void> function, void* argument, void* dso) => Register((ulong)function, (ulong)argument, (ulong)dso, 1);
+        public static int CxaAtExit(delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void> function, void* argument, void* dso) => Register((ulong)function, (ulong)argument, (ulong)dso, 1);
 
         private static int Register(ulong function, ulong argument, ulong dso, int kind)
         {
@@ -60,8 +60,8 @@ namespace Nacre.Personality.Libc
                     }
                 s_lock.ReleaseIrqRestore(flags);
                 if (!found) return;
-                if (h.Kind == 0) ((delegate*<void>)h.Function)();
-                else ((delegate*<void*, void>)h.Function)((void*)h.Argument);
+                if (h.Kind == 0) ((delegate* unmanaged[Cdecl, SuppressGCTransition]<void>)h.Function)();
+                else ((delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void>)h.Function)((void*)h.Argument);
             }
         }
 

@@ -119,20 +119,20 @@ namespace Nacre.Personality.Libc
             var envp = ProcessEnvironment.Block;
             if (program)
                 for (int i = 0; i < o.PreinitArrayCount; i++) Call(o.PreinitArray[i], envp);
-            if (o.Init != 0) ((delegate*<void>)o.Init)();
+            if (o.Init != 0) ((delegate* unmanaged[Cdecl, SuppressGCTransition]<void>)o.Init)();
             for (int i = 0; i < o.InitArrayCount; i++) Call(o.InitArray[i], envp);
         }
 
         private static void Call(ulong function, byte** envp)
         {
             if (function == 0 || function == ulong.MaxValue) return;
-            ((delegate*<int, byte**, byte**, void>)function)(s_argc, s_argv, envp);
+            ((delegate* unmanaged[Cdecl, SuppressGCTransition]<int, byte**, byte**, void>)function)(s_argc, s_argv, envp);
         }
 
         /// <summary>glibc's entry from crt1.o's _start: constructors, main, exit.</summary>
         [LibcExport("__libc_start_main")]
-        public static int LibcStartMain(delegate*<int, byte**, byte**, int> main, int argc, byte** argv,
-                                        delegate*<int, byte**, byte**, void> init, void* fini, void* rtldFini, void* stackEnd)
+        public static int LibcStartMain(delegate* unmanaged[Cdecl, SuppressGCTransition]<int, byte**, byte**, int> main, int argc, byte** argv,
+                                        delegate* unmanaged[Cdecl, SuppressGCTransition]<int, byte**, byte**, void> init, void* fini, void* rtldFini, void* stackEnd)
         {
             if (init != null) init(argc, argv, ProcessEnvironment.Block);
             else RunInitializers(s_program, true);
@@ -146,8 +146,8 @@ namespace Nacre.Personality.Libc
             foreach (var o in Linker.Objects)
             {
                 for (int i = o.FiniArrayCount - 1; i >= 0; i--)
-                    if (o.FiniArray[i] != 0 && o.FiniArray[i] != ulong.MaxValue) ((delegate*<void>)o.FiniArray[i])();
-                if (o.Fini != 0) ((delegate*<void>)o.Fini)();
+                    if (o.FiniArray[i] != 0 && o.FiniArray[i] != ulong.MaxValue) ((delegate* unmanaged[Cdecl, SuppressGCTransition]<void>)o.FiniArray[i])();
+                if (o.Fini != 0) ((delegate* unmanaged[Cdecl, SuppressGCTransition]<void>)o.Fini)();
             }
         }
     }

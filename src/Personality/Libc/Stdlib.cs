@@ -79,17 +79,17 @@ namespace Nacre.Personality.Libc
 
         /// <summary>qsort: a heap sort (in place, no allocation, O(n log n) worst case). Not stable, like glibc's when it cannot allocate.</summary>
         [LibcExport("qsort")]
-        public static void QSort(byte* base_, ulong count, ulong size, delegate*<void*, void*, int> compare) =>
+        public static void QSort(byte* base_, ulong count, ulong size, delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void*, int> compare) =>
             QSortR(base_, count, size, compare, null, false);
 
         [LibcExport("qsort_r")]
-        public static void QSortWithArgument(byte* base_, ulong count, ulong size, delegate*<void*, void*, void*, int> compare, void* argument) =>
-            QSortR(base_, count, size, (delegate*<void*, void*, int>)compare, argument, true);
+        public static void QSortWithArgument(byte* base_, ulong count, ulong size, delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void*, void*, int> compare, void* argument) =>
+            QSortR(base_, count, size, (delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void*, int>)compare, argument, true);
 
-        private static int Compare(delegate*<void*, void*, int> compare, void* argument, bool withArgument, byte* a, byte* b) =>
-            withArgument ? ((delegate*<void*, void*, void*, int>)compare)(a, b, argument) : compare(a, b);
+        private static int Compare(delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void*, int> compare, void* argument, bool withArgument, byte* a, byte* b) =>
+            withArgument ? ((delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void*, void*, int>)compare)(a, b, argument) : compare(a, b);
 
-        private static void QSortR(byte* a, ulong n, ulong size, delegate*<void*, void*, int> compare, void* argument, bool withArgument)
+        private static void QSortR(byte* a, ulong n, ulong size, delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void*, int> compare, void* argument, bool withArgument)
         {
             if (n < 2) return;
             for (ulong start = n / 2; start-- > 0;) SiftDown(a, start, n, size, compare, argument, withArgument);
@@ -100,7 +100,7 @@ namespace Nacre.Personality.Libc
             }
         }
 
-        private static void SiftDown(byte* a, ulong root, ulong n, ulong size, delegate*<void*, void*, int> compare, void* argument, bool withArgument)
+        private static void SiftDown(byte* a, ulong root, ulong n, ulong size, delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void*, int> compare, void* argument, bool withArgument)
         {
             while (true)
             {
@@ -119,7 +119,7 @@ namespace Nacre.Personality.Libc
         }
 
         [LibcExport("bsearch")]
-        public static void* BSearch(void* key, byte* base_, ulong count, ulong size, delegate*<void*, void*, int> compare)
+        public static void* BSearch(void* key, byte* base_, ulong count, ulong size, delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void*, int> compare)
         {
             ulong lo = 0, hi = count;
             while (lo < hi)

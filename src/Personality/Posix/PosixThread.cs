@@ -15,7 +15,7 @@ namespace Nacre.Personality.Posix
         public ulong ThreadPointer;             // its TCB (FS base)
         public void* TlsAllocation;             // the heap block holding TCB and static TLS
         public delegate*<void*, long> KernelEntry;  // what its kernel thread runs (the start routine's wrapper, or main's)
-        public delegate*<void*, void*> Start;   // start routine (C ABI) and its argument
+        public delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void*> Start;   // start routine (C ABI) and its argument
         public void* Argument;
         public void* Result;                    // pthread_exit value / start routine's return
         public int Id;                          // the thread id gettid reports

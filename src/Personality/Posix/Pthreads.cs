@@ -34,7 +34,7 @@ namespace Nacre.Personality.Posix
 
         // A PosixThread with its TCB on a new kernel thread that sets the thread pointer
         // (ThreadEntry) and runs kernelEntry(posixThread). Null when out of memory.
-        private static PosixThread* Spawn(delegate*<void*, long> kernelEntry, delegate*<void*, void*> start, void* argument,
+        private static PosixThread* Spawn(delegate*<void*, long> kernelEntry, delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void*> start, void* argument,
                                           ulong stackSize, bool detached, int id, ulong signalMask)
         {
             var pt = (PosixThread*)Heap.Alloc((nuint)sizeof(PosixThread));
@@ -90,14 +90,14 @@ namespace Nacre.Personality.Posix
         {
             var pt = (PosixThread*)argument;
             Signals.DeliverPending();
-            void* result = pt->Start(pt->Argument);
+            void* result = ((delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void*>)pt->Start)(pt->Argument);
             Finish(pt, result);
             return 0;
         }
 
         /// <summary>pthread_create: the new thread inherits the creator's signal mask, as on Linux. 0 or an error number.</summary>
         [LibcExport("pthread_create")]
-        public static int Create(PosixThread** thread, Attributes* attr, delegate*<void*, void*> start, void* argument)
+        public static int Create(PosixThread** thread, Attributes* attr, delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void*> start, void* argument)
         {
             bool given = attr != null && attr->Initialized != 0;
             ulong stack = given && attr->StackSize != 0 ? attr->StackSize : DefaultStackSize;
@@ -141,7 +141,7 @@ namespace Nacre.Personality.Posix
                     fixed (KeyTable* keys = &s_keys) destructor = keys->Destructors[k];
                     if (value == null || destructor <= 1) continue;
                     pt->KeyValues[k] = 0;
-                    ((delegate*<void*, void>)destructor)(value);
+                    ((delegate* unmanaged[Cdecl, SuppressGCTransition]<void*, void>)destructor)(value);
                     any = true;
                 }
                 if (!any) return;
@@ -315,7 +315,7 @@ namespace Nacre.Personality.Posix
 
         /// <summary>pthread_once: 0 = not run, 1 = running, 2 = done (waiters sleep on the word).</summary>
         [LibcExport("pthread_once")]
-        public static int Once(int* control, delegate*<void> routine)
+        public static int Once(int* control, delegate* unmanaged[Cdecl, SuppressGCTransition]<void> routine)
         {
             while (true)
             {

@@ -132,8 +132,8 @@ namespace Nacre.Personality.Posix
             bool siginfo = (action.Flags & Signals.SA_SIGINFO) != 0;
             if (stackTop == 0)
             {
-                if (siginfo) ((delegate*<int, byte*, byte*, void>)action.Handler)(signal, info, uc);
-                else ((delegate*<int, void>)action.Handler)(signal);
+                if (siginfo) ((delegate* unmanaged[Cdecl, SuppressGCTransition]<int, byte*, byte*, void>)action.Handler)(signal, info, uc);
+                else ((delegate* unmanaged[Cdecl, SuppressGCTransition]<int, void>)action.Handler)(signal);
             }
             else CallOnStack(action.Handler, (ulong)signal, siginfo ? (ulong)info : 0, siginfo ? (ulong)uc : 0, stackTop);
 
@@ -146,7 +146,9 @@ namespace Nacre.Personality.Posix
         {
             PosixThread* self = ThreadControlBlock.CurrentThread;
             if (self->InSignalHandler != 0) return;
-            byte* uc = stackalloc byte[SignalContext.Size];
+            // FXSAVE needs its area 16-byte aligned: uc + FpregsMemory (424) is, when uc ≡ 8 (mod 16).
+            byte* raw = stackalloc byte[SignalContext.Size + 16];
+            byte* uc = (byte*)((((ulong)raw + 8 + 15) & ~15UL) - 8);
             byte* info = stackalloc byte[SignalContext.SigInfoSize];
             while (true)
             {

@@ -102,6 +102,13 @@ arch_image_end:
 __security_cookie:
     .quad 0x2B992DDFA232F00D
 
+    /* What code after an unmanaged call with SuppressGCTransition polls to see whether a GC
+     * wants the thread: never here (there is no GC), so it stays 0. */
+    .globl RhpTrapThreads
+    .align 4
+RhpTrapThreads:
+    .long 0
+
     .text
 /* ulong* arch_isr_stub_table(void): the 256 interrupt entry addresses (interrupts.S). */
     .globl arch_isr_stub_table
