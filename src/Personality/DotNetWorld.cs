@@ -30,8 +30,12 @@ namespace Nacre.Personality
         public static ElfObject Program => s_program;
 
         /// <summary>Loads the program module and runs it with args (argv[1..]); never returns.</summary>
-        public static int Run(string[] args)
+        public static int Run(string[] kernelArgs)
         {
+            // env=NAME=value words set the environment (ProcessEnvironment) and are not arguments.
+            var kept = new List<string>();
+            foreach (string a in kernelArgs) if (!a.StartsWith("env=")) kept.Add(a);
+            string[] args = kept.ToArray();
             if (BootInfo.ModuleCount == 0) return Fail("no program: boot the kernel with a NativeAOT executable as its first module (nacre run <program>)");
             Initialize();
 

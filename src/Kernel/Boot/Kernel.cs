@@ -70,6 +70,7 @@ namespace Nacre.Boot
             InitializeHeap();
             MemorySystem.Initialize();          // zones, paging, kernel heap: `new` uses the heap from here
             Cpu.InitializeThreadPointer();      // wrfsbase where boot enabled it (threads' FS bases)
+            Fpu.Initialize();                   // XSAVE in trap entry when AVX state is enabled
             Nacre.Cpus.Cpus.Register(0, Cpu.CurrentApicId, (ulong)BootStackTop());
             // Under QEMU, deprivileged mode begins here: the per-CPU area exists and nothing has
             // enabled interrupts yet. (The HVM entry dropped to CPL 3 before any C#.)

@@ -123,6 +123,8 @@ namespace Nacre.Cpus
             KernelConsole.WriteDecimal((long)micros);
             KernelConsole.WriteAscii(" ms since boot (");
             KernelConsole.WriteAscii(Lapic.X2Apic ? "x2APIC" : "xAPIC");
+            KernelConsole.WriteAscii(Fpu.XsaveMask != 0 ? ", XSAVE 0x" : ", FXSAVE");
+            if (Fpu.XsaveMask != 0) KernelConsole.WriteHex(Fpu.XsaveMask, 2);
             KernelConsole.WriteAscii(", TSC ");
             KernelConsole.WriteDecimal((long)(Time.FrequencyHz / 1000000));
             KernelConsole.WriteAscii(" MHz from ");

@@ -35,11 +35,12 @@ namespace Nacre.Arch.X64
         public static bool Contains(ulong address) => address < (ulong)ImageStart() || address >= (ulong)ImageEnd();
 
         /// <summary>
-        /// Where the trap entry saved the interrupted code's FPU/SSE state (FXSAVE format, 512
-        /// bytes): below the frame, 16-byte aligned (interrupts.S and deprivileged.S agree on it).
-        /// It is restored from there when the trap returns.
+        /// Where the trap entry saved the interrupted code's FPU/SSE state (FXSAVE layout in its
+        /// first 512 bytes, then XSAVE's header and AVX state when XSAVE is used): Fpu.AreaBytes
+        /// below the frame, 64-byte aligned (trapframe.h's SAVE_FPU). It is restored from there
+        /// when the trap returns.
         /// </summary>
-        public static byte* SavedFpuState(TrapFrame* frame) => (byte*)(((ulong)frame - 512) & ~15UL);
+        public static byte* SavedFpuState(TrapFrame* frame) => (byte*)(((ulong)frame - Fpu.AreaBytes) & ~63UL);
 
         /// <summary>The address a page fault (vector 14) was about: CR2, read while the fault is being handled.</summary>
         public static ulong FaultAddress => Cpu.ReadCr2();

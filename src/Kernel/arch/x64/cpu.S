@@ -286,3 +286,21 @@ arch_xgetbv0:
     shl $32, %rdx
     or %rdx, %rax
     ret
+
+/* void arch_set_fpu_save(ulong areaBytes, ulong xsaveMask): how trap entry saves the extended
+ * state from now on (trapframe.h, SAVE_FPU): xsaveMask 0 = FXSAVE (512 bytes). Set once, before
+ * interrupts are enabled. */
+    .globl arch_set_fpu_save
+arch_set_fpu_save:
+    mov %rdi, nacre_fpu_area(%rip)
+    mov %rsi, nacre_xsave_mask(%rip)
+    ret
+
+    .data
+    .align 8
+    .globl nacre_fpu_area, nacre_xsave_mask
+nacre_fpu_area:
+    .quad 512
+nacre_xsave_mask:
+    .quad 0
+    .text

@@ -255,9 +255,7 @@ depriv_user_trap:
     PUSH_GPRS
     cld
     mov %rsp, %rbx                          /* TrapFrame* (callee-saved across the calls) */
-    sub $512, %rsp
-    and $-16, %rsp
-    fxsave (%rsp)
+    SAVE_FPU
     mov %rbx, %rdi
     call nacre_trap
     jmp drain_loop
@@ -267,9 +265,7 @@ depriv_drain:
     PUSH_GPRS
     cld
     mov %rsp, %rbx
-    sub $512, %rsp
-    and $-16, %rsp
-    fxsave (%rsp)
+    SAVE_FPU
 drain_loop:
     xor %ecx, %ecx
 1:  mov %gs:PCPU_PENDING(,%rcx,8), %rax
@@ -278,7 +274,7 @@ drain_loop:
     inc %ecx
     cmp $4, %ecx
     jb 1b
-    fxrstor (%rsp)
+    RESTORE_FPU
     mov %rbx, %rsp
     POP_GPRS
     int3                                    /* the return gate */

@@ -80,12 +80,10 @@ isr_ring0:
     PUSH_GPRS
     cld
     mov %rsp, %rbx                      /* TrapFrame*; rbx is callee-saved across the C# call */
-    sub $512, %rsp
-    and $-16, %rsp
-    fxsave (%rsp)
+    SAVE_FPU
     mov %rbx, %rdi
     call nacre_trap
-    fxrstor (%rsp)
+    RESTORE_FPU
     mov %rbx, %rsp
     POP_GPRS
     add $16, %rsp                       /* vector and error code */

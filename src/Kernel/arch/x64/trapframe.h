@@ -58,3 +58,46 @@
     mov 64(%rsp), %rcx
     mov %rcx, 48(%rax)
 .endm
+
+/* SAVE_FPU: reserves the extended-state save area below rsp (nacre_fpu_area bytes, 64-byte
+ * aligned) and saves the interrupted code's FPU/SSE/AVX state there: XSAVE of every component
+ * the kernel found enabled in XCR0 (nacre_xsave_mask, when that is more than x87 and SSE — the
+ * .NET world's code uses AVX), else FXSAVE. The first 512 bytes are the FXSAVE layout either way
+ * (ForeignCode.SavedFpuState). Clobbers rax, rcx, rdx. */
+.macro SAVE_FPU
+    sub nacre_fpu_area(%rip), %rsp
+    and $-64, %rsp
+    mov nacre_xsave_mask(%rip), %rax
+    test %rax, %rax
+    jnz .Lxsave_\@
+    fxsave (%rsp)
+    jmp .Lsaved_\@
+.Lxsave_\@:
+    xor %ecx, %ecx                      /* the XSAVE header's reserved bytes must be zero for XRSTOR */
+    mov %rcx, 512(%rsp)
+    mov %rcx, 520(%rsp)
+    mov %rcx, 528(%rsp)
+    mov %rcx, 536(%rsp)
+    mov %rcx, 544(%rsp)
+    mov %rcx, 552(%rsp)
+    mov %rcx, 560(%rsp)
+    mov %rcx, 568(%rsp)
+    mov %rax, %rdx
+    shr $32, %rdx
+    xsave (%rsp)
+.Lsaved_\@:
+.endm
+
+/* RESTORE_FPU: reloads what SAVE_FPU saved at rsp. Clobbers rax, rdx. */
+.macro RESTORE_FPU
+    mov nacre_xsave_mask(%rip), %rax
+    test %rax, %rax
+    jnz .Lxrstor_\@
+    fxrstor (%rsp)
+    jmp .Lrestored_\@
+.Lxrstor_\@:
+    mov %rax, %rdx
+    shr $32, %rdx
+    xrstor (%rsp)
+.Lrestored_\@:
+.endm
