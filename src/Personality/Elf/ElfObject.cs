@@ -48,6 +48,16 @@ namespace Nacre.Personality.Elf
 
         public bool Contains(ulong address) => address >= MapStart && address < MapEnd;
 
+        /// <summary>Whether [address, address + bytes) lies within the object's segments (no wrap-around).</summary>
+        public bool Inside(void* address, ulong bytes)
+        {
+            ulong a = (ulong)address;
+            return a >= MapStart && a <= MapEnd && bytes <= MapEnd - a;
+        }
+
+        public ulong StringTableBytes;      // DT_STRSZ
+        public ulong DynamicBytes;          // PT_DYNAMIC's size
+
         public byte* SymbolName(ElfSymbol* symbol) => StringTable + symbol->Name;
 
         /// <summary>
@@ -125,11 +135,11 @@ namespace Nacre.Personality.Elf
         {
             if (index <= 1 || VersionDefinitions == null) return null;
             byte* d = VersionDefinitions;
-            for (int k = 0; k < VersionDefinitionCount; k++)
+            for (int k = 0; k < VersionDefinitionCount && Inside(d, 20); k++)
             {
                 ushort ndx = *(ushort*)(d + 4);
                 uint aux = *(uint*)(d + 12), next = *(uint*)(d + 16);
-                if (ndx == index) return StringTable + *(uint*)(d + aux);
+                if (ndx == index) return Inside(d + aux, 8) && *(uint*)(d + aux) < StringTableBytes ? StringTable + *(uint*)(d + aux) : null;
                 if (next == 0) break;
                 d += next;
             }
@@ -148,14 +158,14 @@ namespace Nacre.Personality.Elf
             if (v <= 1) return null;
             if (Symbols[symbolIndex].SectionIndex != Elf.ShnUndefined || VersionNeeds == null) return VersionDefinitionName(v);
             byte* n = VersionNeeds;
-            for (int k = 0; k < VersionNeedCount; k++)
+            for (int k = 0; k < VersionNeedCount && Inside(n, 16); k++)
             {
                 ushort count = *(ushort*)(n + 2);
                 uint aux = *(uint*)(n + 8), next = *(uint*)(n + 12);
                 byte* a = n + aux;
-                for (int j = 0; j < count; j++)
+                for (int j = 0; j < count && Inside(a, 16); j++)
                 {
-                    if (*(ushort*)(a + 6) == v) return StringTable + *(uint*)(a + 8);
+                    if (*(ushort*)(a + 6) == v) return *(uint*)(a + 8) < StringTableBytes ? StringTable + *(uint*)(a + 8) : null;
                     uint nextAux = *(uint*)(a + 12);
                     if (nextAux == 0) break;
                     a += nextAux;

@@ -32,7 +32,7 @@ namespace Nacre.Personality.Elf
         public static bool Relocate(ElfObject o, out string error)
         {
             error = null;
-            ApplyRelr(o);
+            if (!ApplyRelr(o)) { error = $"{o.Name}: corrupt RELR relocation: it writes outside the loaded segments"; return false; }
             if (!Apply(o, o.Relocations, o.RelocationBytes, false, out error)) return false;
             if (!Apply(o, o.PltRelocations, o.PltRelocationBytes, false, out error)) return false;
             // Resolvers may read anything the other relocations set up (libm's read _rtld_global_ro).
@@ -42,9 +42,9 @@ namespace Nacre.Personality.Elf
 
         // DT_RELR: a compact list of relative relocations (an address, then bitmaps of the 63
         // words that follow it).
-        private static void ApplyRelr(ElfObject o)
+        private static bool ApplyRelr(ElfObject o)
         {
-            if (o.RelativeRelocations == null) return;
+            if (o.RelativeRelocations == null) return true;
             ulong count = o.RelativeRelocationBytes / 8;
             ulong* where = null;
             for (ulong i = 0; i < count; i++)
@@ -53,16 +53,22 @@ namespace Nacre.Personality.Elf
                 if ((entry & 1) == 0)
                 {
                     where = (ulong*)(entry + o.Bias);
+                    if (!o.Inside(where, 8)) return false;
                     *where++ += o.Bias;
                 }
                 else
                 {
                     ulong* at = where;
                     for (ulong bits = entry >> 1; bits != 0; bits >>= 1, at++)
-                        if ((bits & 1) != 0) *at += o.Bias;
+                        if ((bits & 1) != 0)
+                        {
+                            if (!o.Inside(at, 8)) return false;
+                            *at += o.Bias;
+                        }
                     where += 63;
                 }
             }
+            return true;
         }
 
         private enum Kind { Address, Tls, PersonalityTls }
@@ -90,6 +96,16 @@ namespace Nacre.Personality.Elf
                 Rela* r = table + i;
                 ulong* where = (ulong*)(r->Offset + o.Bias);
                 uint type = r->Type;
+                if (type != Elf.RNone && !o.Inside(where, type == Elf.RPc32 ? 4UL : 8UL))
+                {
+                    error = $"{o.Name}: corrupt relocation: it writes at 0x{r->Offset:x}, outside the loaded segments";
+                    return false;
+                }
+                if (r->Symbol >= o.SymbolCount)
+                {
+                    error = $"{o.Name}: corrupt relocation: symbol {r->Symbol} of {o.SymbolCount}";
+                    return false;
+                }
                 ulong addend = (ulong)r->Addend;
                 if (type == Elf.RNone) continue;
                 if (type == Elf.RRelative) { if (!indirect) *where = o.Bias + addend; continue; }

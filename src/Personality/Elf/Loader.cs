@@ -83,7 +83,7 @@ namespace Nacre.Personality.Elf
             for (int i = 0; i < header->ProgramHeaderCount; i++)
             {
                 ProgramHeader* p = phdrs + i;
-                if (p->Type == Elf.PtDynamic) o.Dynamic = (DynamicEntry*)(p->VirtualAddress + o.Bias);
+                if (p->Type == Elf.PtDynamic) { o.Dynamic = (DynamicEntry*)(p->VirtualAddress + o.Bias); o.DynamicBytes = p->MemorySize; }
                 else if (p->Type == Elf.PtGnuEhFrame) o.EhFrameHeader = p->VirtualAddress + o.Bias;
                 else if (p->Type == Elf.PtGnuRelro) { o.RelroStart = p->VirtualAddress + o.Bias; o.RelroEnd = o.RelroStart + p->MemorySize; }
                 else if (p->Type == Elf.PtTls && p->MemorySize != 0)
@@ -93,6 +93,8 @@ namespace Nacre.Personality.Elf
                 }
             }
             if (o.Dynamic == null) return Fail(name, "no dynamic section (a statically linked program cannot run here)", out error);
+            if (!o.Inside(o.Dynamic, o.DynamicBytes) || o.DynamicBytes < (ulong)sizeof(DynamicEntry)) return Fail(name, "the dynamic section lies outside the loaded segments", out error);
+            if (o.Entry != 0 && !o.Contains(o.Entry)) return Fail(name, $"the entry point 0x{header->Entry:x} lies outside the loaded segments", out error);
             if (!ReadDynamic(o, out error)) return null;
             return o;
         }
@@ -103,13 +105,15 @@ namespace Nacre.Personality.Elf
             ulong bias = o.Bias;
             int neededCount = 0;
             ulong verDefNum = 0, verNeedNum = 0;
-            for (DynamicEntry* d = o.Dynamic; d->Tag != Elf.DtNull; d++)
+            DynamicEntry* end = o.Dynamic + o.DynamicBytes / (ulong)sizeof(DynamicEntry);
+            for (DynamicEntry* d = o.Dynamic; d < end && d->Tag != Elf.DtNull; d++)
             {
                 ulong v = d->Value;
                 switch (d->Tag)
                 {
                     case Elf.DtNeeded: neededCount++; break;
                     case Elf.DtStrTab: o.StringTable = (byte*)(v + bias); break;
+                    case Elf.DtStrSize: o.StringTableBytes = v; break;
                     case Elf.DtSymTab: o.Symbols = (ElfSymbol*)(v + bias); break;
                     case Elf.DtHash: o.SysvHash = (uint*)(v + bias); break;
                     case Elf.DtGnuHash: o.GnuHash = (uint*)(v + bias); break;
@@ -141,17 +145,56 @@ namespace Nacre.Personality.Elf
             o.VersionNeedCount = (int)verNeedNum;
             if (o.StringTable == null || o.Symbols == null) { error = $"{o.Name}: the dynamic section has no symbol or string table"; return false; }
             if (o.GnuHash == null && o.SysvHash == null) { error = $"{o.Name}: the dynamic section has no symbol hash table"; return false; }
-            o.SymbolCount = o.SysvHash != null ? o.SysvHash[1] : GnuSymbolCount(o.GnuHash);
+            string bad = CheckTables(o);
+            if (bad != null) { error = $"{o.Name}: corrupt dynamic section: {bad} lies outside the loaded segments"; return false; }
 
             o.Needed = new string[neededCount];
             int n = 0;
-            for (DynamicEntry* d = o.Dynamic; d->Tag != Elf.DtNull; d++)
-                if (d->Tag == Elf.DtNeeded) o.Needed[n++] = CString.ToManaged(o.StringTable + d->Value);
+            for (DynamicEntry* d = o.Dynamic; d < end && d->Tag != Elf.DtNull; d++)
+                if (d->Tag == Elf.DtNeeded)
+                {
+                    if (d->Value >= o.StringTableBytes) { error = $"{o.Name}: corrupt dynamic section: a DT_NEEDED name lies outside the string table"; return false; }
+                    o.Needed[n++] = CString.ToManaged(o.StringTable + d->Value);
+                }
             return true;
         }
 
-        // DT_GNU_HASH has no symbol count: it is one past the last symbol any chain reaches.
-        private static uint GnuSymbolCount(uint* table)
+        // Every table the dynamic section points at must lie within the object's own segments
+        // (a corrupt file is an error, not a fault in the kernel); returns what does not, or null.
+        private static string CheckTables(ElfObject o)
+        {
+            if (!o.Inside(o.StringTable, o.StringTableBytes) || o.StringTableBytes == 0 || o.StringTable[o.StringTableBytes - 1] != 0) return "the string table";
+            if (o.SysvHash != null)
+            {
+                if (!o.Inside(o.SysvHash, 8) || !o.Inside(o.SysvHash, 8 + 4 * ((ulong)o.SysvHash[0] + o.SysvHash[1]))) return "the symbol hash table";
+                o.SymbolCount = o.SysvHash[1];
+            }
+            else
+            {
+                if (!o.Inside(o.GnuHash, 16)) return "the GNU hash table";
+                ulong bytes = 16 + 8 * (ulong)o.GnuHash[2] + 4 * (ulong)o.GnuHash[0];
+                if (!o.Inside(o.GnuHash, bytes) || o.GnuHash[0] == 0) return "the GNU hash table";
+                uint count = GnuSymbolCount(o, o.GnuHash);
+                if (count == uint.MaxValue) return "a GNU hash chain";
+                o.SymbolCount = count;
+            }
+            if (!o.Inside(o.Symbols, (ulong)o.SymbolCount * (ulong)sizeof(ElfSymbol))) return "the symbol table";
+            for (uint i = 0; i < o.SymbolCount; i++) if (o.Symbols[i].Name >= o.StringTableBytes) return "a symbol's name";
+            if (o.VersionSymbols != null && !o.Inside(o.VersionSymbols, 2 * (ulong)o.SymbolCount)) return "the symbol versions";
+            if (o.Relocations != null && !o.Inside(o.Relocations, o.RelocationBytes)) return "the relocation table";
+            if (o.PltRelocations != null && !o.Inside(o.PltRelocations, o.PltRelocationBytes)) return "the PLT relocation table";
+            if (o.RelativeRelocations != null && !o.Inside(o.RelativeRelocations, o.RelativeRelocationBytes)) return "the RELR table";
+            if (o.InitArray != null && !o.Inside(o.InitArray, 8 * (ulong)o.InitArrayCount)) return "the init array";
+            if (o.FiniArray != null && !o.Inside(o.FiniArray, 8 * (ulong)o.FiniArrayCount)) return "the fini array";
+            if (o.PreinitArray != null && !o.Inside(o.PreinitArray, 8 * (ulong)o.PreinitArrayCount)) return "the preinit array";
+            if (o.Init != 0 && !o.Contains(o.Init)) return "DT_INIT";
+            if (o.Fini != 0 && !o.Contains(o.Fini)) return "DT_FINI";
+            return null;
+        }
+
+        // DT_GNU_HASH has no symbol count: it is one past the last symbol any chain reaches
+        // (uint.MaxValue when a chain runs off the object's segments).
+        private static uint GnuSymbolCount(ElfObject o, uint* table)
         {
             uint buckets = table[0], symbolOffset = table[1], bloomSize = table[2];
             uint* bucket = (uint*)((ulong*)(table + 4) + bloomSize);
@@ -159,8 +202,12 @@ namespace Nacre.Personality.Elf
             uint last = 0;
             for (uint b = 0; b < buckets; b++) if (bucket[b] > last) last = bucket[b];
             if (last < symbolOffset) return symbolOffset;
-            while ((chain[last - symbolOffset] & 1) == 0) last++;
-            return last + 1;
+            while (true)
+            {
+                if (!o.Inside(chain + (last - symbolOffset), 4)) return uint.MaxValue;
+                if ((chain[last - symbolOffset] & 1) != 0) return last + 1;
+                last++;
+            }
         }
 
         /// <summary>
