@@ -125,6 +125,7 @@ namespace Nacre.Cpus
             KernelConsole.WriteAscii(Lapic.X2Apic ? "x2APIC" : "xAPIC");
             KernelConsole.WriteAscii(Fpu.XsaveMask != 0 ? ", XSAVE 0x" : ", FXSAVE");
             if (Fpu.XsaveMask != 0) KernelConsole.WriteHex(Fpu.XsaveMask, 2);
+            KernelConsole.WriteAscii(Cpu.ThreadPointerIsCheap ? ", wrfsbase" : ", FS MSR");
             KernelConsole.WriteAscii(", TSC ");
             KernelConsole.WriteDecimal((long)(Time.FrequencyHz / 1000000));
             KernelConsole.WriteAscii(" MHz from ");

@@ -157,7 +157,11 @@ namespace Nacre.Arch.X64
         /// </summary>
         public static void InitializeThreadPointer()
         {
-            if ((ReadCr4() & Cr4FsGsBase) == 0) return;
+            // kvm-pvm does not enforce CR4.FSGSBASE at CPL 3 (nor show the bit the VMM set):
+            // there the CPUID bit is what counts (DESIGN: measured 35-39 cycles per wrfsbase).
+            bool usable = (ReadCr4() & Cr4FsGsBase) != 0
+                || (Platform.IsHvm && Platform.Deprivileged && Cpuid(0).Eax >= 7 && (Cpuid(7).Ebx & 1) != 0);
+            if (!usable) return;
             UseFsGsBase();
             s_fsGsBase = true;
         }
