@@ -4,21 +4,33 @@ using System.Runtime.CompilerServices;
 namespace System
 {
     /// <summary>Elementary math. Sqrt is an SSE2 instruction (ilc expands the intrinsic).</summary>
-    public static class Math
+    public static partial class Math
     {
         public const double PI = 3.14159265358979323846;
         public const double E = 2.7182818284590452354;
+        public const double Tau = 6.283185307179586476925;
 
         public static int Min(int a, int b) => a <= b ? a : b;
         public static uint Min(uint a, uint b) => a <= b ? a : b;
         public static long Min(long a, long b) => a <= b ? a : b;
         public static ulong Min(ulong a, ulong b) => a <= b ? a : b;
-        public static double Min(double a, double b) => a != a ? a : (a <= b ? a : b);
+        public static double Min(double a, double b) => double.IsNaN(a) ? a : double.IsNaN(b) ? b : a < b ? a : a > b ? b : (double.IsNegative(a) ? a : b);
         public static int Max(int a, int b) => a >= b ? a : b;
         public static uint Max(uint a, uint b) => a >= b ? a : b;
         public static long Max(long a, long b) => a >= b ? a : b;
         public static ulong Max(ulong a, ulong b) => a >= b ? a : b;
-        public static double Max(double a, double b) => a != a ? a : (a >= b ? a : b);
+        public static double Max(double a, double b) => double.IsNaN(a) ? a : double.IsNaN(b) ? b : a > b ? a : a < b ? b : (double.IsNegative(a) ? b : a);
+        public static float Min(float a, float b) => MathF.Min(a, b);
+        public static float Max(float a, float b) => MathF.Max(a, b);
+        public static float Abs(float value) => MathF.Abs(value);
+        public static short Min(short a, short b) => a <= b ? a : b;
+        public static short Max(short a, short b) => a >= b ? a : b;
+        public static byte Min(byte a, byte b) => a <= b ? a : b;
+        public static byte Max(byte a, byte b) => a >= b ? a : b;
+        public static double Clamp(double value, double min, double max) => value < min ? min : value > max ? max : value;
+        public static long Clamp(long value, long min, long max) => value < min ? min : value > max ? max : value;
+        public static int Sign(long value) => value < 0 ? -1 : value > 0 ? 1 : 0;
+        public static int Sign(float value) => Sign((double)value);
 
         public static int Abs(int value)
         {
@@ -42,20 +54,6 @@ namespace System
 
         [Intrinsic]
         public static double Sqrt(double d) => Sqrt(d); // replaced by sqrtsd
-
-        public static double Floor(double d)
-        {
-            if (d != d || d >= 4.5e15 || d <= -4.5e15) return d;
-            double t = (long)d;
-            return t > d ? t - 1 : t;
-        }
-
-        public static double Ceiling(double d)
-        {
-            if (d != d || d >= 4.5e15 || d <= -4.5e15) return d;
-            double t = (long)d;
-            return t < d ? t + 1 : t;
-        }
 
         public static int Clamp(int value, int min, int max) => value < min ? min : value > max ? max : value;
         public static int Sign(int value) => value < 0 ? -1 : value > 0 ? 1 : 0;

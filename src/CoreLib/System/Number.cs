@@ -174,6 +174,8 @@ namespace System
         }
 
         /// <summary>"F"/"N" with a digit count (fixed point), "E" (exponent), "G"/empty (as ToString).</summary>
+        public static string FormatSingle(float value, string format) => FormatDouble(value, format);
+
         public static string FormatDouble(double value, string format)
         {
             if (string.IsNullOrEmpty(format)) return DoubleToString(value);

@@ -191,43 +191,6 @@ namespace System
         public static explicit operator void*(UIntPtr value) => value._value;
     }
 
-    public struct Single : IEquatable<float>
-    {
-#pragma warning disable 169
-        private float m_value;
-#pragma warning restore 169
-        public const float PositiveInfinity = 1.0f / 0.0f;
-        public const float NegativeInfinity = -1.0f / 0.0f;
-        public const float NaN = 0.0f / 0.0f;
-        public static bool IsNaN(float f) => f != f;
-        public override string ToString() => Number.DoubleToString(this);
-        public bool Equals(float other) => this == other || (IsNaN(this) && IsNaN(other));
-        public override bool Equals(object obj) => obj is float v && Equals(v);
-        public override unsafe int GetHashCode() { float f = this; return *(int*)&f; }
-    }
-
-    public struct Double : IEquatable<double>, IComparable<double>
-    {
-#pragma warning disable 169
-        private double m_value;
-#pragma warning restore 169
-        public const double PositiveInfinity = 1.0 / 0.0;
-        public const double NegativeInfinity = -1.0 / 0.0;
-        public const double NaN = 0.0 / 0.0;
-        public const double Epsilon = 4.9406564584124654E-324;
-        public const double MaxValue = 1.7976931348623157E+308;
-        public const double MinValue = -1.7976931348623157E+308;
-        public static bool IsNaN(double d) => d != d;
-        public static bool IsInfinity(double d) => d == PositiveInfinity || d == NegativeInfinity;
-        public override string ToString() => Number.DoubleToString(this);
-        public string ToString(string format) => Number.FormatDouble(this, format);
-        // NaN sorts before everything (and equals itself), as in .NET, so sorting is total.
-        public int CompareTo(double other) => this < other ? -1 : this > other ? 1 : this == other ? 0 : IsNaN(this) ? (IsNaN(other) ? 0 : -1) : 1;
-        public bool Equals(double other) => this == other || (IsNaN(this) && IsNaN(other));
-        public override bool Equals(object obj) => obj is double v && Equals(v);
-        public override unsafe int GetHashCode() { double d = this; long bits = *(long*)&d; return (int)bits ^ (int)(bits >> 32); }
-    }
-
     public abstract class ValueType
     {
         public override string ToString() => "struct";
