@@ -73,6 +73,10 @@ public sealed record BootTimings
     /// <summary>Until the HRT stored "ready for invoke" (null if it has not).</summary>
     public TimeSpan? Ready { get; init; }
 
+    /// <summary>Every stamped point of the boot in time order: the VMM's set-up steps, then the
+    /// guest's stages (docs/hvm.md "Boot timeline"), and "ready (host)" when the host saw ready.</summary>
+    public IReadOnlyList<BootMark> Stages { get; init; } = [];
+
     public override string ToString() =>
         $"setup {Format(Setup)}, Main {Format(MainStarted)}, ready {Format(Ready)}";
 

@@ -160,6 +160,8 @@ internal static unsafe class BootStructures
         *(uint*)(info + 0x60) = (uint)modules.Count;
         *(ulong*)(info + 0x68) = GuestLayout.ModuleTableAddress;
         *(ulong*)(info + 0x70) = (ulong)(DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
+        *(ulong*)(info + 0x78) = GuestLayout.TimelineAddress;
+        new Span<ulong>(ram + GuestLayout.TimelineAddress, BootTimeline.GuestStages.Length).Clear();
 
         var entry = ram + GuestLayout.MemoryMapAddress;
         foreach (var (start, length, type) in map)

@@ -11,6 +11,8 @@ internal sealed class GuestLayout
     public const ulong GdtAddress = 0x1000;
     public const ulong BootInfoAddress = 0x2000;
     public const ulong TssBase = 0x3000, TssStride = 128, TssLimit = 0x67;
+    /// <summary>The kernel's boot-stage TSC stamps (BootTimeline.GuestStages u64s; 0 = not reached).</summary>
+    public const ulong TimelineAddress = 0x5000;
     public const ulong MailboxBase = 0x6000, MailboxStride = 64;
     /// <summary>The module table: MaxModules entries of { physical, bytes, name address }, then the names.</summary>
     public const ulong ModuleTableAddress = 0x7000, ModuleEntryBytes = 24, ModuleNamesAddress = ModuleTableAddress + MaxModules * ModuleEntryBytes;

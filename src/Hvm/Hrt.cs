@@ -42,6 +42,7 @@ public sealed unsafe partial class Hrt : IDisposable
     private int _causeClaimed;
     private int _disposed;
     private long _setupTimestamp, _mainTimestamp, _readyTimestamp;
+    private readonly BootTimeline _timeline;
     private bool _fsGsBase;
 
     private Hrt(HrtImage image, HrtOptions options, GuestLayout layout, IReadOnlyList<LoadedModule> modules, long startTimestamp)
@@ -51,6 +52,7 @@ public sealed unsafe partial class Hrt : IDisposable
         _options = options;
         _layout = layout;
         _startTimestamp = startTimestamp;
+        _timeline = new BootTimeline(startTimestamp);
         Privilege = options.EffectivePrivilege;
         Console = new ConsoleLog(options.Cpus, options.ConsoleLine);
         Arena = new Arena(null, 0);
@@ -74,7 +76,19 @@ public sealed unsafe partial class Hrt : IDisposable
         Setup = Elapsed(_setupTimestamp) ?? TimeSpan.Zero,
         MainStarted = Elapsed(Volatile.Read(ref _mainTimestamp)),
         Ready = Elapsed(Volatile.Read(ref _readyTimestamp)),
+        Stages = BootMarks(),
     };
+
+    /// <summary>The VMM's set-up steps and the guest's stamped stages (docs/hvm.md "Boot timeline");
+    /// the guest's only while guest RAM is mapped (until Dispose).</summary>
+    private List<BootMark> BootMarks()
+    {
+        var stamps = _ram is { } ram && ram.Pointer != null ? (ulong*)(ram.Pointer + GuestLayout.TimelineAddress) : null;
+        var marks = _timeline.Marks(stamps, Volatile.Read(ref _mainTimestamp));
+        if (Volatile.Read(ref _readyTimestamp) is var ready and not 0)
+            marks.Add(new BootMark("ready (host)", Stopwatch.GetElapsedTime(_startTimestamp, ready), false));
+        return marks;
+    }
 
     private TimeSpan? Elapsed(long timestamp) =>
         timestamp == 0 ? null : Stopwatch.GetElapsedTime(_startTimestamp, timestamp);
@@ -154,6 +168,7 @@ public sealed unsafe partial class Hrt : IDisposable
     private void Setup(KvmDevice device)
     {
         _device = device;
+        _timeline.Mark("image read");
         _ram = HostMemory.Map((ulong)_options.MemoryBytes, 2 * (ulong)HrtOptions.MiB, "guest RAM");
         if (_options.ArenaBytes > 0)
         {
@@ -164,12 +179,17 @@ public sealed unsafe partial class Hrt : IDisposable
             Arena = new Arena(_arenaMemory.Pointer, _options.ArenaBytes);
         }
 
+        _timeline.Mark("host memory mapped");
+
         _vm = device.CreateVm();
+        _timeline.Mark("KVM_CREATE_VM");
         _vm.SetTssAddress(GuestLayout.KvmTssAddress);
         _vm.SetMemoryRegion(0, 0, _ram.Bytes, _ram.Pointer);
         if (_arenaMemory is not null)
             _vm.SetMemoryRegion(1, GuestLayout.ArenaPhysical, _arenaMemory.Bytes, _arenaMemory.Pointer);
+        _timeline.Mark("memory slots");
         _vm.CreateIrqchip();
+        _timeline.Mark("KVM_CREATE_IRQCHIP");
 
         var cpuid = device.SupportedCpuid();
         _fsGsBase = cpuid.Any(e => e.Function == 7 && e.Index == 0 && (e.Ebx & 1) != 0);
@@ -184,6 +204,7 @@ public sealed unsafe partial class Hrt : IDisposable
             _runners = [.. runners];
             vcpu.SetCpuid(CpuidFor(cpuid, cpu));
         }
+        _timeline.Mark("vCPUs created");
 
         var parameters = new BootParameters(
             Cpus, Privilege == PrivilegeMode.Deprivileged, Idle == IdleMode.Halt, _options.Serve,
@@ -191,11 +212,18 @@ public sealed unsafe partial class Hrt : IDisposable
         BootStructures.Write(_ram.Pointer, _layout, Image, parameters, _modules);
         _slots = [.. Enumerable.Range(0, Cpus).Select(cpu => new MailboxSlot(cpu, (Mailbox*)(_ram.Pointer + GuestLayout.MailboxAddress(cpu))))];
 
+        _timeline.Mark("guest RAM written");
         foreach (var runner in _runners)
             SetEntryState(runner.Vcpu);
+        // The anchor that turns the guest's TSC stamps into host times (one ioctl, a few µs).
+        _timeline.SetTscKhz(parameters.TscKhz);
+        if (_runners[0].Vcpu.TryGetMsr(Kvm.KvmIoctl.MsrTsc, out var tsc))
+            _timeline.Anchor(tsc, Stopwatch.GetTimestamp());
+        _timeline.Mark("vCPU registers set");
         _setupTimestamp = Stopwatch.GetTimestamp();
         foreach (var runner in _runners)
             runner.Start();
+        _timeline.Mark("vCPU threads started");
         _allStarted.Set();
     }
 

@@ -29,6 +29,9 @@ public sealed unsafe class HvmBench(string image, int cpus, int bootRounds, int 
 
     public PrivilegeMode Mode { get; private set; }
 
+    /// <summary>The cold boots' stages (VMM steps and the guest's stamps), medians over the rounds.</summary>
+    public List<BootBreakdown.Row> Breakdown { get; private set; } = [];
+
     public void Run(string? aotHello)
     {
         TscHz = Tsc.MeasureHz(TimeSpan.FromMilliseconds(200));
@@ -89,14 +92,17 @@ public sealed unsafe class HvmBench(string image, int cpus, int bootRounds, int 
         var main = new List<long>();
         var ready = new List<long>();
         var setup = new List<long>();
+        var stages = new List<IReadOnlyList<BootMark>>();
         for (int i = 0; i < bootRounds; i++)
         {
             using var hrt = Hrt.Boot(image, Options(1));
             var t = hrt.Timings;
+            stages.Add(t.Stages);
             setup.Add(Cycles(t.Setup));
             main.Add(Cycles(t.MainStarted!.Value));
             ready.Add(Cycles(t.Ready!.Value));
         }
+        Breakdown = BootBreakdown.From(stages);
         Rows.Add(new("boot: VM set up", "Hrt.Boot until the vCPU is about to run (KVM VM, memory, ELF, tables)", Statistics.Of(setup)));
         Rows.Add(new("boot: Main", "Hrt.Boot until the HRT's Main starts (1 vCPU)", Statistics.Of(main)));
         Rows.Add(new("boot: ready", "Hrt.Boot until ready for invoke (1 vCPU)", Statistics.Of(ready)));

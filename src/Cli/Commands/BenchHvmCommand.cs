@@ -59,6 +59,19 @@ public static class BenchHvmCommand
         return command;
     }
 
+    /// <summary>The cold boot stage by stage: every stamped point, then issue 13's five spans.</summary>
+    public static IEnumerable<string> BreakdownLines(IReadOnlyList<BootBreakdown.Row> rows)
+    {
+        if (rows.Count == 0)
+            yield break;
+        yield return "";
+        yield return $"cold boot, 1 vCPU, stage by stage (medians over {rows.Max(r => r.Boots)} boots; µs since Hrt.Boot was called)";
+        yield return $"  {"stage",-28}{"where",-7}{"at µs",10}{"step µs",10}";
+        foreach (var row in rows)
+            yield return $"  {row.Stage,-28}{(row.InGuest ? "guest" : "VMM"),-7}{row.MedianAtUs,10:F0}{row.MedianStepUs,10:F0}";
+        yield return "  spans: " + string.Join("; ", BootBreakdown.Summary(rows).Select(s => $"{s.Span} {(s.Us is { } us ? $"{us:F0} µs" : "—")}"));
+    }
+
     public static IEnumerable<string> Report(HvmBench bench)
     {
         double ns = 1e9 / bench.TscHz;
@@ -70,6 +83,8 @@ public static class BenchHvmCommand
             yield return $"{row.Name,-24}{s.Min,12:N0}{s.Median,12:N0}{s.P99,12:N0}{s.Max,14:N0}{s.Median * ns,12:N0}{s.TailRatio,9:F2}";
         }
         Statistics? Of(string name) => bench.Rows.FirstOrDefault(r => r.Name == name)?.Cycles;
+        foreach (var line in BreakdownLines(bench.Breakdown))
+            yield return line;
         yield return "";
         if (Of("boot: ready") is { } ready && Of("spawn /bin/true") is { } spawn)
         {

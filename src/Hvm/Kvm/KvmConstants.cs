@@ -28,6 +28,10 @@ internal static class KvmIoctl
     public const uint GetMpState = 0x8004AE98;
     public const uint SetMpState = 0x4004AE99;
     public const uint GetTscKhz = 0xAEA3;
+    public const uint GetMsrs = 0xC008AE88;
+
+    /// <summary>MSR_IA32_TSC: the vCPU's time-stamp counter.</summary>
+    public const uint MsrTsc = 0x10;
 
     public const int ApiVersion = 12;
 }

@@ -204,6 +204,15 @@ internal sealed unsafe class KvmVcpu(int index, int fd, KvmRun* run, int mmapSiz
     /// <summary>The signal mask KVM_RUN runs the guest with (only the first 64 signals matter).</summary>
     public void SetSignalMask(ulong sigset) => Set(KvmIoctl.SetSignalMask, new KvmSignalMask { Len = 8, Sigset = sigset }, "KVM_SET_SIGNAL_MASK");
 
+    /// <summary>KVM_GET_MSRS of one MSR; false (no exception) when KVM does not return it.</summary>
+    public bool TryGetMsr(uint index, out ulong value)
+    {
+        var msrs = new KvmMsrs1 { Nmsrs = 1, Entry = new KvmMsrEntry { Index = index } };
+        var read = Libc.Ioctl(_fd, KvmIoctl.GetMsrs, &msrs);
+        value = msrs.Entry.Data;
+        return read == 1;
+    }
+
     public long TscKhz => Ioctls.Call(_fd, KvmIoctl.GetTscKhz, 0, $"KVM_GET_TSC_KHZ on vCPU {Index}");
 
     public void Dispose()

@@ -165,3 +165,21 @@ internal struct KvmSignalMask
     [FieldOffset(0)] public uint Len;
     [FieldOffset(4)] public ulong Sigset; // the header's flexible array __u8 sigset[] starts at 4
 }
+
+/// <summary><c>struct kvm_msr_entry</c>.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct KvmMsrEntry
+{
+    public uint Index;
+    public uint Reserved;
+    public ulong Data;
+}
+
+/// <summary><c>struct kvm_msrs</c> with room for one entry (KVM_GET_MSRS of a single MSR).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct KvmMsrs1
+{
+    public uint Nmsrs;
+    public uint Pad;
+    public KvmMsrEntry Entry;
+}

@@ -23,6 +23,9 @@ namespace Nacre.Boot
         /// <summary>The host's wall clock when it wrote the boot info: nanoseconds since the Unix epoch.</summary>
         public static ulong WallClockNs { get; private set; }
 
+        /// <summary>Where the boot timeline's stamps go (BootTimeline.StageCount u64s), or 0: none.</summary>
+        public static ulong TimelineAddress { get; private set; }
+
         public static bool Deprivileged => (Flags & FlagDeprivileged) != 0;
         public static bool HaltWhenIdle => (Flags & FlagHaltIdle) != 0;
         public static bool Serve => (Flags & FlagServe) != 0;
@@ -41,6 +44,7 @@ namespace Nacre.Boot
             HypercallAddress = *(ulong*)(info + 0x50);
             ApicTimerHz = *(ulong*)(info + 0x58);
             WallClockNs = *(ulong*)(info + 0x70);
+            TimelineAddress = *(ulong*)(info + 0x78);
             return true;
         }
     }

@@ -41,6 +41,7 @@ namespace Nacre.Boot
         [RuntimeExport("nacre_start")]
         public static void Start(uint magic, byte* info)
         {
+            BootTimeline.Mark(BootStage.Entry);
             Serial.Initialize();
             bool multiboot = BootInfo.Parse(magic, info);
             Platform.Deprivileged = multiboot && BootInfo.HasWord("deprivileged");
@@ -53,11 +54,13 @@ namespace Nacre.Boot
         [RuntimeExport("nacre_hvm_start")]
         public static void HvmStart(byte* info)
         {
+            BootTimeline.Mark(BootStage.Entry);
             Platform.IsHvm = true;
             Hypercall.Initialize(DefaultHypercallPage);
             if (!HvmBootInfo.Parse(info)) Panic.Message("HVM boot info has a wrong magic or version");
             Hypercall.Initialize(HvmBootInfo.HypercallAddress);
             BootInfo.ParseHvm(info);
+            BootTimeline.Publish((ulong*)HvmBootInfo.TimelineAddress);
             Platform.Deprivileged = HvmBootInfo.Deprivileged;
             Idt.Initialize();
             Continue();
@@ -69,6 +72,7 @@ namespace Nacre.Boot
         {
             InitializeHeap();
             MemorySystem.Initialize();          // zones, paging, kernel heap: `new` uses the heap from here
+            BootTimeline.Mark(BootStage.Memory);
             Cpu.InitializeThreadPointer();      // wrfsbase where boot enabled it (threads' FS bases)
             Fpu.Initialize();                   // XSAVE in trap entry when AVX state is enabled
             Nacre.Cpus.Cpus.Register(0, Cpu.CurrentApicId, (ulong)BootStackTop());
@@ -85,14 +89,18 @@ namespace Nacre.Boot
             InitializeModules(modules, (int)(ModulesEnd() - modules));
             Threads.Scheduler.InitializeCpu((ulong)BootStackBottom(), (nuint)(BootStackTop() - BootStackBottom()), Threads.IdlePolicy.Poll);
             Threads.Thread.SetName(Threads.Thread.Current, "main");
+            BootTimeline.Mark(BootStage.Runtime);
             Nacre.Irq.Interrupts.Initialize();  // PICs masked, local APIC, IOAPIC; interrupts on
             Nacre.Sync.Events.Initialize();     // the event IPI vector
             TlbShootdown.Initialize();          // the TLB shootdown IPI vector
             Nacre.Cpus.Cpus.InitializeSynchronize();   // the SynchronizeAll IPI vector
             Nacre.Timing.Time.Initialize();     // TSC frequency, APIC timer, this CPU's timer queue
+            BootTimeline.Mark(BootStage.Devices);
             Nacre.Cpus.Cpus.StartAll();         // the other CPUs, parked in their idle loops
+            BootTimeline.Mark(BootStage.CpusUp);
 
             string[] args = CommandLine.Arguments(BootInfo.CommandLine, BootInfo.CommandLineHasImagePath);
+            BootTimeline.Mark(BootStage.Main);
             if (Platform.IsHvm) Hypercall.NotifyMainStarting();
             int code = AppMain(args);
             if (Platform.IsHvm && HvmBootInfo.Serve) Nacre.Hvm.InvokeServer.Serve(code);

@@ -54,11 +54,13 @@ namespace Nacre.Hvm
                 // Every CPU serves on a thread of its own; the boot thread only waits.
                 for (int cpu = 0; cpu < count; cpu++) Thread.Launch(&Run, null, cpu, s_stackSize);
                 while (Volatile.Read(ref s_started) < count) Thread.Yield();
+                BootTimeline.Mark(BootStage.Ready);
                 Hypercall.NotifyReady(mainResult);
                 while (true) Thread.Sleep(1_000_000_000_000UL);
             }
             for (int cpu = 1; cpu < count; cpu++) Thread.Launch(&Run, null, cpu);
             while (Volatile.Read(ref s_started) < count - 1) Cpu.Pause();
+            BootTimeline.Mark(BootStage.Ready);
             Hypercall.NotifyReady(mainResult);
             Run(null);
         }

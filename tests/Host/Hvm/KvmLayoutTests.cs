@@ -34,6 +34,7 @@ public sealed unsafe class KvmLayoutTests
         var entry = default(KvmCpuidEntry2);
         var msi = default(KvmMsi);
         var mask = default(KvmSignalMask);
+        var msrs = default(KvmMsrs1);
         return new()
         {
             ["sizeof(kvm_regs)"] = (ulong)sizeof(KvmRegs),
@@ -94,6 +95,10 @@ public sealed unsafe class KvmLayoutTests
             ["offsetof(kvm_msi, flags)"] = Offset(&msi, &msi.Flags),
             ["offsetof(kvm_msi, devid)"] = Offset(&msi, &msi.Devid),
             ["offsetof(kvm_signal_mask, sigset)"] = Offset(&mask, &mask.Sigset),
+            ["sizeof(kvm_msrs)"] = (ulong)sizeof(KvmMsrs1) - (ulong)sizeof(KvmMsrEntry),
+            ["offsetof(kvm_msrs, entries)"] = Offset(&msrs, &msrs.Entry),
+            ["sizeof(kvm_msr_entry)"] = (ulong)sizeof(KvmMsrEntry),
+            ["offsetof(kvm_msr_entry, data)"] = Offset(&msrs.Entry, &msrs.Entry.Data),
             ["KVM_GET_API_VERSION"] = KvmIoctl.GetApiVersion,
             ["KVM_CREATE_VM"] = KvmIoctl.CreateVm,
             ["KVM_CHECK_EXTENSION"] = KvmIoctl.CheckExtension,
@@ -114,6 +119,7 @@ public sealed unsafe class KvmLayoutTests
             ["KVM_GET_MP_STATE"] = KvmIoctl.GetMpState,
             ["KVM_SET_MP_STATE"] = KvmIoctl.SetMpState,
             ["KVM_GET_TSC_KHZ"] = KvmIoctl.GetTscKhz,
+            ["KVM_GET_MSRS"] = KvmIoctl.GetMsrs,
             ["KVM_CAP_IRQCHIP"] = KvmCap.Irqchip,
             ["KVM_CAP_USER_MEMORY"] = KvmCap.UserMemory,
             ["KVM_CAP_NR_VCPUS"] = KvmCap.NrVcpus,
