@@ -42,6 +42,8 @@ namespace Nacre.Bench
             Add(all, "sleep.100us", 1, c => One(TimerBenchmarks.Sleep(c, 100_000)));
             Add(all, "buddy", 1, c => MemoryBenchmarks.Buddy(c));
             Add(all, "heap", 1, c => MemoryBenchmarks.Heap(c));
+            Add(all, "trace.off", 1, c => One(TraceBenchmarks.Record(c, on: false)));
+            Add(all, "trace.on", 1, c => One(TraceBenchmarks.Record(c, on: true)));
             return all;
         }
 

@@ -86,6 +86,10 @@ public static class Primitives
         new("page.free", "page free: buddy order 0 / munmap 4 KiB", false, [N("buddy.free"), L("munmap")], [Tail]),
         new("heap.alloc", "heap allocation, 64 bytes: Heap.Alloc / malloc", false, [N("heap.alloc"), L("malloc")], [Tail]),
         new("heap.free", "heap free, 64 bytes: Heap.Free / free", false, [N("heap.free"), L("free")], [Tail]),
+        new("trace.off", "trace event with tracing off: the flag test at a record site", false,
+            [N("trace.off")], [new(GoalKind.MaxCycles, 1, "median ≤ 1 cycle (zero when off)")]),
+        new("trace.on", "trace event with tracing on: stamp and store into the CPU's ring", false,
+            [N("trace.on")], [new(GoalKind.MaxCycles, 20, "median ≤ 20 cycles")]),
         new("invoke", "HVM invoke round trip (host → HRT function → host)", true,
             [], [new(GoalKind.NotMeasurable, 1.5, "median ≤ 1.5× the round-trip floor (measured by nacre bench hvm, on the host side)")]),
     ];

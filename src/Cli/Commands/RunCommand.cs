@@ -5,6 +5,7 @@ using Nacre.Cli.Hvm;
 using Nacre.Cli.Images;
 using Nacre.Cli.Infrastructure;
 using Nacre.Cli.Qemu;
+using Nacre.Cli.Tracing;
 
 namespace Nacre.Cli.Commands;
 
@@ -47,15 +48,29 @@ public static class RunCommand
             Description = "enter the kernel's shell when Main returns (kernel option 'shell'), with the serial console on this terminal (stdin)",
         };
 
+        var trace = new Option<string>("--trace")
+        {
+            Description = "record a trace of the run (kernel option 'trace') and write it as Chrome trace-event JSON to FILE (Perfetto, chrome://tracing); QEMU only for now",
+            HelpName = "FILE",
+        };
+        var gdb = new Option<int?>("--gdb")
+        {
+            Description = "start under QEMU's gdbstub on 127.0.0.1:PORT, stopped before the first instruction, and wait for `target remote :PORT` (docs/debugging.md); QEMU only for now",
+            HelpName = "PORT",
+        };
         var useQemu = new Option<bool>("--qemu") { Description = "boot under QEMU even where the HVM could run the image" };
         var useHvm = new Option<bool>("--hvm") { Description = "boot in the HVM; fail if /dev/kvm is not usable" };
         var privilege = CommonOptions.Privilege();
 
-        var command = new Command("run", Description) { target, kernelArguments, cpus, memory, timeout, qemuArguments, shell, useQemu, useHvm, privilege };
+        var command = new Command("run", Description) { target, kernelArguments, cpus, memory, timeout, qemuArguments, shell, trace, gdb, useQemu, useHvm, privilege };
         command.SetAction(parse =>
         {
             // Argument mistakes are reported before a possibly long build.
             var arguments = KernelArguments(parse, parse.GetValue(kernelArguments) ?? []);
+            var traceOutput = parse.GetValue(trace);
+            var gdbPort = parse.GetValue(gdb);
+            if (gdbPort is < 1 or > 65535)
+                throw new NacreException($"--gdb: port {gdbPort} is not in 1..65535");
             var interactive = parse.GetValue(shell);
             if (interactive)
                 arguments = [ShellKernelOption, .. arguments];
@@ -71,9 +86,19 @@ public static class RunCommand
                 ExtraQemuArguments = parse.GetValue(qemuArguments) ?? [],
                 Interactive = interactive,
                 Privilege = parse.GetValue(privilege),
+                GdbPort = gdbPort,
             };
-            options = options with { Machine = ChooseMachine(options, parse.GetValue(useQemu), parse.GetValue(useHvm)) };
-            return Boot(options, terminal, cancellation);
+            options = options with { Machine = ChooseMachine(options, parse.GetValue(useQemu), parse.GetValue(useHvm), traced: traceOutput is not null) };
+            if (traceOutput is not null)
+                options = TraceCapture.Prepare(options, traceOutput);
+            if (gdbPort is { } port)
+                terminal.Progress("gdb", $"QEMU waits for a debugger: gdb -ex 'target remote :{port}' {options.Image}");
+            int code = Boot(options, terminal, cancellation);
+            if (traceOutput is not null && code == ExitCodes.KernelPanic)
+                terminal.Note($"no trace written to {traceOutput}: the kernel panicked, and a panic dumps no trace");
+            else if (traceOutput is not null)
+                terminal.Progress("trace", TraceCapture.Finish(options, traceOutput));
+            return code;
         });
         return command;
     }
@@ -82,12 +107,16 @@ public static class RunCommand
     /// The HVM when it can run here and nothing asks for QEMU: --qemu, QEMU arguments, and the
     /// shell (the HVM's console has no input) all mean QEMU.
     /// </summary>
-    public static MachineKind ChooseMachine(QemuOptions options, bool qemu, bool hvm)
+    public static MachineKind ChooseMachine(QemuOptions options, bool qemu, bool hvm, bool traced = false)
     {
         if (qemu && hvm)
             throw new NacreException("--qemu and --hvm contradict each other");
         if (hvm)
         {
+            if (options.GdbPort is not null)
+                throw new NacreException(GdbHvmNotYet);
+            if (traced)
+                throw new NacreException(TraceCapture.HvmNotYet);
             if (options.Interactive)
                 throw new NacreException("--shell needs QEMU: the HVM's console has no input");
             if (options.ExtraQemuArguments.Count > 0)
@@ -96,10 +125,13 @@ public static class RunCommand
                 throw new NacreException($"--hvm: {reason}");
             return MachineKind.Hvm;
         }
-        if (qemu || options.Interactive || options.ExtraQemuArguments.Count > 0)
+        if (qemu || options.Interactive || options.ExtraQemuArguments.Count > 0 || options.GdbPort is not null || traced)
             return MachineKind.Qemu;
         return HvmRunner.IsUsable(out _) ? MachineKind.Hvm : MachineKind.Qemu;
     }
+
+    /// <summary>The error for --gdb in the HVM.</summary>
+    public const string GdbHvmNotYet = "--gdb needs QEMU for now: the HVM has no gdb stub yet (use --qemu, or leave out --hvm)";
 
     /// <summary>The kernel command-line word that makes the kernel enter its shell after Main (src/Kernel/Boot/CommandLine.cs).</summary>
     public const string ShellKernelOption = "shell";

@@ -14,6 +14,8 @@ public static class QemuCommandLine
             arguments.AddRange(["-chardev", "stdio,id=console,signal=off,mux=on", "-serial", "chardev:console"]);
         else
             arguments.AddRange(["-serial", "stdio"]);   // COM1 is the kernel's console; it becomes our stdout
+        if (options.TraceDump is not null)
+            arguments.AddRange(["-serial", $"file:{options.TraceDump}"]);   // COM2: the trace dump
         arguments.AddRange(["-display", "none", "-monitor", "none"]);   // keep stdio for the serial port alone
         if (!options.Interactive)
             arguments.Add("-no-reboot");                // a triple fault ends the run instead of looping
@@ -32,6 +34,8 @@ public static class QemuCommandLine
             arguments.AddRange(["-append", string.Join(' ', options.KernelArguments)]);
         if (options.Modules.Count > 0)
             arguments.AddRange(["-initrd", InitrdArgument(options.Modules)]);
+        if (options.GdbPort is { } port)
+            arguments.AddRange(["-gdb", $"tcp:127.0.0.1:{port}", "-S"]);   // stopped until the debugger says continue
         arguments.AddRange(options.ExtraQemuArguments);
         return arguments;
     }

@@ -46,6 +46,12 @@ public sealed record QemuOptions(string Image)
 
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
+    /// <summary>A file for the second serial port (COM2), where a traced kernel dumps its trace rings; null for none.</summary>
+    public string? TraceDump { get; init; }
+
+    /// <summary>A TCP port for QEMU's gdbstub, which then waits for the debugger before the first instruction; null for none.</summary>
+    public int? GdbPort { get; init; }
+
     /// <summary>
     /// The serial console is a terminal session: QEMU reads nacre's stdin (keystrokes go to the
     /// guest, Ctrl-C included; Ctrl-A x quits QEMU), output is passed on as it comes rather than

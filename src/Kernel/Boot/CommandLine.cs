@@ -19,7 +19,7 @@ namespace Nacre.Boot
         }
 
         /// <summary>Words the kernel itself acts on (see docs/boot.md); Main does not see them.</summary>
-        public static bool IsKernelOption(string word) => word == "deprivileged" || word == ShellOption;
+        public static bool IsKernelOption(string word) => word == "deprivileged" || word == ShellOption || word == Tracing.Trace.Option;
 
         public static string[] Split(string line)
         {

@@ -90,6 +90,7 @@ namespace Nacre.Boot
             Threads.Scheduler.InitializeCpu((ulong)BootStackBottom(), (nuint)(BootStackTop() - BootStackBottom()), Threads.IdlePolicy.Poll);
             Threads.Thread.SetName(Threads.Thread.Current, "main");
             BootTimeline.Mark(BootStage.Runtime);
+            if (BootInfo.HasWord(Tracing.Trace.Option)) Tracing.Trace.Start();   // the other CPUs get rings as they register
             Nacre.Irq.Interrupts.Initialize();  // PICs masked, local APIC, IOAPIC; interrupts on
             Nacre.Sync.Events.Initialize();     // the event IPI vector
             TlbShootdown.Initialize();          // the TLB shootdown IPI vector
@@ -129,6 +130,7 @@ namespace Nacre.Boot
                 KernelConsole.WriteAscii(" is outside 0..126; reporting 126\n");
                 code = 126;
             }
+            Tracing.TraceDump.WriteIfTracing();
             Platform.Exit(code);
         }
 

@@ -46,6 +46,7 @@ namespace Nacre.Cpus
             fixed (Table* t = &s_table) t->Entries[index] = (ulong)cpu;
             Cpu.SetGsBase((ulong)cpu);
             if (index + 1 > s_count) s_count = index + 1;
+            Tracing.Trace.OnCpuRegistered(cpu);
             return cpu;
         }
 

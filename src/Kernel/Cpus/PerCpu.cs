@@ -34,5 +34,10 @@ namespace Nacre.Cpus
         public ulong ExceptionStackTop;         // 144: CPU exceptions are reflected onto this stack
 
         public ulong ThreadPointer;             // 152: the FS base loaded on this CPU (Scheduler)
+
+        // Tracing (Tracing/Trace.cs): the ring events go to now, and the two it switches between.
+        public void* TraceRing;                 // 160: TraceThreadRing, or TraceInterruptRing inside a handler
+        public void* TraceThreadRing;           // 168
+        public void* TraceInterruptRing;        // 176
     }
 }

@@ -81,7 +81,9 @@ namespace Nacre.Hvm
                     // Unmanaged: the function may be C (a loaded library's export), whose address NativeAOT's
                     // managed calli would misread as a fat pointer when bit 1 is set.
                     var function = (delegate* unmanaged[Cdecl, SuppressGCTransition]<long, long, long, long, long>)box->Function;
+                    Tracing.Trace.Record(Tracing.TraceKind.InvokeBegin, (uint)box->Function, 0);
                     box->Result = function(box->Arg0, box->Arg1, box->Arg2, box->Arg3);
+                    Tracing.Trace.Record(Tracing.TraceKind.InvokeEnd, (uint)box->Function, 0);
                     Volatile.Write(ref box->Done, request);
                     spins = 0;
                     continue;

@@ -82,7 +82,11 @@ namespace Nacre.Irq
                 ReportUnexpected(vector);
                 return;
             }
+            bool traced = Tracing.Trace.On;
+            if (traced) Tracing.Trace.InterruptEnter(vector);
             handler(frame);
+            // Before a preemptive switch: the next thread's events belong to the thread ring.
+            if (traced) Tracing.Trace.InterruptExit(vector);
             Threads.Scheduler.OnInterruptExit();
         }
 

@@ -14,6 +14,7 @@ namespace Nacre.Irq
         public static void Send(int cpu, int vector)
         {
             if ((uint)cpu >= (uint)Nacre.Cpus.Cpus.Count) Panic.Message("Ipi.Send: no such CPU");
+            Tracing.Trace.Record(Tracing.TraceKind.IpiSend, (uint)cpu, (uint)vector);
             Lapic.SendIpi(Nacre.Cpus.Cpus.Get(cpu)->ApicId, Lapic.IcrFixed | (uint)(byte)vector);
         }
 
@@ -21,11 +22,16 @@ namespace Nacre.Irq
         public static void SendAllButSelf(int vector)
         {
             if (Nacre.Cpus.Cpus.Count < 2) return;
+            Tracing.Trace.Record(Tracing.TraceKind.IpiSend, Tracing.Trace.AllOtherCpus, (uint)vector);
             Lapic.SendIpi(0, Lapic.IcrFixed | Lapic.IcrAllExcludingSelf | (uint)(byte)vector);
         }
 
         /// <summary>Sends vector to this CPU (taken as soon as IF=1).</summary>
-        public static void SendSelf(int vector) => Lapic.SendIpi(0, Lapic.IcrFixed | Lapic.IcrSelf | (uint)(byte)vector);
+        public static void SendSelf(int vector)
+        {
+            Tracing.Trace.Record(Tracing.TraceKind.IpiSend, (uint)Nacre.Cpus.Cpus.Current->Index, (uint)vector);
+            Lapic.SendIpi(0, Lapic.IcrFixed | Lapic.IcrSelf | (uint)(byte)vector);
+        }
 
         /// <summary>The cheapest wake-up: a CPU halted in its idle loop resumes and re-checks for work.</summary>
         public static void Kick(int cpu) => Send(cpu, Vectors.Kick);

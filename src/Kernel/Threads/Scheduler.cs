@@ -114,6 +114,7 @@ namespace Nacre.Threads
             t->State = ThreadState.Ready;
             s->Queue.Append(t);
             s->Queue.Lock.ReleaseIrqRestore(flags);
+            Tracing.Trace.Record(Tracing.TraceKind.Wake, (uint)t->Id, (uint)t->Cpu);
             // Preemptive: a thread now waits for this CPU, so the running one (if any) gets one quantum more.
             if (s->QuantumNs != 0 && !s->Quantum.IsArmed && !((Thread*)Cpus.Cpus.Get(t->Cpu)->CurrentThread)->IsIdle) s->Quantum.Arm(s->QuantumNs);
             // Store (queue) then load (Halted): x86 may reorder those without a fence, and the idle
@@ -145,6 +146,7 @@ namespace Nacre.Threads
         {
             Cpu.DisableInterrupts();
             CurrentThread->State = ThreadState.Exited;
+            Tracing.Trace.Record(Tracing.TraceKind.Exit, (uint)CurrentThread->Id, 0);
             Schedule(requeueCurrent: false);
             Panic.Message("an exited thread was scheduled again");
         }
@@ -179,6 +181,11 @@ namespace Nacre.Threads
                 return;
             }
 
+            if (Tracing.Trace.On)
+            {
+                if (current->State == ThreadState.Blocked) Tracing.Trace.Record(Tracing.TraceKind.Block, (uint)current->Id, 0);
+                Tracing.Trace.Record(Tracing.TraceKind.Switch, (uint)current->Id, (uint)next->Id);
+            }
             next->State = ThreadState.Running;
             next->OnCpu = 1;
             // Preemptive and others still wait: the next thread gets a quantum.
@@ -226,13 +233,25 @@ namespace Nacre.Threads
             PerCpu* cpu = Cpus.Cpus.Current;
             cpu->IdleJump = BootHeap.Alloc(JumpBuffer.Size);
             JumpBuffer.SetJump((JumpBuffer*)cpu->IdleJump);
+            Tracing.Trace.ResetContext(cpu);
             Cpus.Cpus.FinishAbandonedWork(cpu);
+            bool idle = false;      // for the trace: between "nothing to do" and "something to do"
             while (true)
             {
                 CpuScheduler* s = This;
+                if (idle && (Cpus.Cpus.HasPostedWork(cpu) || cpu->PendingEvents != 0 || s->Queue.Count > 0))
+                {
+                    idle = false;
+                    Tracing.Trace.Record(Tracing.TraceKind.IdleExit, 0, 0);
+                }
                 if (Cpus.Cpus.RunPostedWork(cpu)) continue;
                 if (Sync.Events.RunPending()) continue;
                 if (s->Queue.Count > 0) { Schedule(requeueCurrent: false); continue; }
+                if (!idle && Tracing.Trace.On)
+                {
+                    idle = true;
+                    Tracing.Trace.Record(Tracing.TraceKind.IdleEnter, 0, 0);
+                }
                 if (s->Policy == IdlePolicy.Halt && Irq.Interrupts.Ready)
                 {
                     Cpu.DisableInterrupts();

@@ -115,6 +115,11 @@ namespace Nacre.Threads
             t->Parent = parent;
             if (parent != null) Interlocked.Increment(ref parent->LiveChildren);
             t->Id = Interlocked.Increment(ref s_nextId);
+            if (Tracing.Trace.On)
+            {
+                Tracing.Trace.Record(Tracing.TraceKind.ThreadCreate, (uint)t->Id, (uint)(ulong)t->Entry);
+                if (t->Name != 0) Tracing.TraceNames.Add(t->Id, NameOf(t));
+            }
             Scheduler.Place(t);
             Scheduler.MakeReady(t);
         }
@@ -178,7 +183,13 @@ namespace Nacre.Threads
         }
 
         /// <summary>Names t for diagnostics such as the shell's `threads` (nk_thread_name); null clears it.</summary>
-        public static void SetName(Thread* t, string name) { object o = name; t->Name = o == null ? 0 : Unsafe.As<object, nint>(ref o); }
+        public static void SetName(Thread* t, string name)
+        {
+            object o = name;
+            t->Name = o == null ? 0 : Unsafe.As<object, nint>(ref o);
+            // A created thread has no id yet: Run logs its name when it gets one.
+            if (t->State != ThreadState.Created) Tracing.TraceNames.Add(t->Id, name);
+        }
 
         /// <summary>t's name, or null.</summary>
         public static string NameOf(Thread* t) { nint n = t->Name; return n == 0 ? null : Unsafe.As<nint, string>(ref n); }
@@ -197,6 +208,7 @@ namespace Nacre.Threads
         private static void Entry0(Thread* t)
         {
             Scheduler.FinishSwitch();
+            Tracing.Trace.Record(Tracing.TraceKind.ThreadStart, (uint)t->Id, 0);
             long value;
             if (t->Body != 0)
             {

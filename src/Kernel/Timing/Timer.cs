@@ -64,6 +64,7 @@ namespace Nacre.Timing
         internal void Fire()
         {
             Interlocked.Increment(ref _fired);
+            Tracing.Trace.Record(Tracing.TraceKind.TimerFire, (uint)(ulong)_function, 0);
             if (_action != null) _action();
             else _function(_state);
         }

@@ -48,6 +48,24 @@ public static class BenchmarkTests
     }
 
     [Test]
+    public static unsafe void TraceOnRecordsEveryEventAndTraceOffNone()
+    {
+        int self = Nacre.Cpus.Cpus.Current->Index;
+        Result on = Run("trace.on");
+        AssertMeasured(on, 0);
+        Nacre.Tracing.TraceRing* ring = Nacre.Tracing.Trace.RingOf(self, interrupt: false);
+        Assert.True(ring != null && ring->Head >= (ulong)(Small.Total * 256), "trace.on recorded its batches");
+        ulong head = ring->Head;
+        Result off = Run("trace.off");
+        AssertMeasured(off, 0);
+        Assert.Equal(head, ring->Head, "trace.off recorded nothing");
+        Assert.False(Nacre.Tracing.Trace.On, "tracing is left as it was (off)");
+        long onSum = 0, offSum = 0;
+        for (int i = 0; i < on.Count; i++) { onSum += on.Samples[i]; offSum += off.Samples[i]; }
+        Assert.True(onSum > offSum, "an event costs more on than off");
+    }
+
+    [Test]
     public static void CreateJoinRunsTheThreadInsideTheInterval() => AssertMeasured(Run("createjoin"), 2);
 
     [Test]

@@ -34,7 +34,9 @@ namespace Nacre.Runtimes.Parallel
             var start = (Start*)Heap.Alloc((nuint)sizeof(Start));
             start->Entry = entry;
             start->Argument = argument;
-            Thread.Launch(&RunThread, start, cpu, stackBytes);
+            Thread* t = Thread.Create(&RunThread, start, stackBytes, cpu);
+            Thread.SetName(t, "worker " + cpu);    // for traces and the shell's `threads`
+            Thread.Start(t);
         }
 
         private static long RunThread(void* state)
@@ -80,6 +82,10 @@ namespace Nacre.Runtimes.Parallel
         }
 
         public static partial void Free(void* memory) => Heap.Free(memory);
+
+        // The kernel's TraceKind numbers for spawn, steal, begin and end are consecutive.
+        public static partial void TraceTask(TaskEvent what, void* job, uint detail) =>
+            Nacre.Tracing.Trace.Record(Nacre.Tracing.TraceKind.TaskSpawn + (byte)what, (uint)(ulong)job, detail);
 
         public static partial void Fail(string message) => Nacre.Diagnostics.Panic.Message(message);
     }

@@ -117,6 +117,9 @@ namespace Nacre.Runtimes.Parallel
 
         public static partial void Free(void* memory) => NativeMemory.AlignedFree(memory);
 
+        // Linux has perf for this: nothing is recorded.
+        public static partial void TraceTask(TaskEvent what, void* job, uint detail) { }
+
         public static partial void Fail(string message) => Environment.FailFast(message);
     }
 }

@@ -24,7 +24,9 @@ namespace Nacre.Runtimes.Parallel
         /// <summary>Runs the job; afterwards its owner may return, so the job is not touched again.</summary>
         public static void Run(Job* job)
         {
+            Platform.TraceTask(TaskEvent.Begin, job, (uint)(ulong)job->Function);
             job->Function(job->State);
+            Platform.TraceTask(TaskEvent.End, job, 0);
             Volatile.Write(ref job->Done, 1);
         }
 

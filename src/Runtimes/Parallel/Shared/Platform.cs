@@ -1,5 +1,8 @@
 namespace Nacre.Runtimes.Parallel
 {
+    /// <summary>Task events for Platform.TraceTask.</summary>
+    internal enum TaskEvent { Spawn, Steal, Begin, End }
+
     /// <summary>
     /// What the runtime needs from the system under it: the whole platform interface. Each
     /// method is declared here and implemented once per platform (Aerokernel/AerokernelPlatform.cs,
@@ -57,6 +60,12 @@ namespace Nacre.Runtimes.Parallel
 
         /// <summary>Returns memory from Allocate.</summary>
         public static partial void Free(void* memory);
+
+        /// <summary>
+        /// Records a task event in the system's trace, if it has one and it is on (the
+        /// Aerokernel's tracer: spawn, steal, begin, end); a no-op elsewhere.
+        /// </summary>
+        public static partial void TraceTask(TaskEvent what, void* job, uint detail);
 
         /// <summary>Stops the process with a message (a kernel panic / a fatal error).</summary>
         public static partial void Fail(string message);

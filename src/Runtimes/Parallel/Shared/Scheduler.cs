@@ -121,6 +121,7 @@ namespace Nacre.Runtimes.Parallel
                 if (job != null)
                 {
                     self->Steals++;
+                    Platform.TraceTask(TaskEvent.Steal, job, (uint)v);
                     return job;
                 }
             }
@@ -138,6 +139,7 @@ namespace Nacre.Runtimes.Parallel
                 return;
             }
             self->Spawns++;
+            Platform.TraceTask(TaskEvent.Spawn, job, (uint)self->Index);
             if (Volatile.Read(ref s_parked) > 0) WakeOne();
         }
 
