@@ -14,6 +14,9 @@ static class Program
             case "math":
                 File.WriteAllText(Path.Combine(root, "tests/Kernel/Numbers.Tests/MathReference.cs"), MathTable.Generate());
                 return 0;
+            case "formats":
+                File.WriteAllText(Path.Combine(root, "tests/Kernel/Numbers.Tests/ExpectedResults.cs"), Expected.Generate());
+                return 0;
             default:
                 Console.Error.WriteLine("usage: dotnet run -- constants|math|formats [repo root]");
                 return 2;

@@ -34,6 +34,20 @@ namespace System
         public static void WriteLine(double value) => WriteLine(value.ToString());
         public static void WriteLine(bool value) => WriteLine(value ? "True" : "False");
         public static void WriteLine(object value) => WriteLine(value?.ToString());
+        public static void Write(float value) => Write(value.ToString());
+        public static void Write(uint value) => Write(value.ToString());
+        public static void WriteLine(float value) => WriteLine(value.ToString());
+        public static void WriteLine(uint value) => WriteLine(value.ToString());
+
+        // Composite formatting (string.Format's rules).
+        public static void Write(string format, object arg0) => Write(string.Format(format, arg0));
+        public static void Write(string format, object arg0, object arg1) => Write(string.Format(format, arg0, arg1));
+        public static void Write(string format, object arg0, object arg1, object arg2) => Write(string.Format(format, arg0, arg1, arg2));
+        public static void Write(string format, params object[] args) => Write(string.Format(format, args));
+        public static void WriteLine(string format, object arg0) => WriteLine(string.Format(format, arg0));
+        public static void WriteLine(string format, object arg0, object arg1) => WriteLine(string.Format(format, arg0, arg1));
+        public static void WriteLine(string format, object arg0, object arg1, object arg2) => WriteLine(string.Format(format, arg0, arg1, arg2));
+        public static void WriteLine(string format, params object[] args) => WriteLine(string.Format(format, args));
     }
 
     public static class Environment

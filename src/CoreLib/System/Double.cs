@@ -1,6 +1,6 @@
 namespace System
 {
-    public struct Double : IEquatable<double>, IComparable<double>
+    public partial struct Double : IEquatable<double>, IComparable<double>
     {
 #pragma warning disable 169
         private double m_value;

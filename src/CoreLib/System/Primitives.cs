@@ -36,7 +36,7 @@ namespace System
         public static char ToLower(char c) => IsUpper(c) ? (char)(c + 32) : c;
     }
 
-    public struct SByte : IEquatable<sbyte>
+    public partial struct SByte : IEquatable<sbyte>
     {
 #pragma warning disable 169
         private sbyte m_value;
@@ -49,7 +49,7 @@ namespace System
         public override int GetHashCode() => this;
     }
 
-    public struct Byte : IEquatable<byte>
+    public partial struct Byte : IEquatable<byte>
     {
 #pragma warning disable 169
         private byte m_value;
@@ -57,13 +57,12 @@ namespace System
         public const byte MaxValue = 255;
         public const byte MinValue = 0;
         public override string ToString() => Number.UInt64ToString(this);
-        public string ToString(string format) => Number.FormatUInt64(this, format, 2);
         public bool Equals(byte other) => this == other;
         public override bool Equals(object obj) => obj is byte v && v == this;
         public override int GetHashCode() => this;
     }
 
-    public struct Int16 : IEquatable<short>
+    public partial struct Int16 : IEquatable<short>
     {
 #pragma warning disable 169
         private short m_value;
@@ -76,7 +75,7 @@ namespace System
         public override int GetHashCode() => this;
     }
 
-    public struct UInt16 : IEquatable<ushort>
+    public partial struct UInt16 : IEquatable<ushort>
     {
 #pragma warning disable 169
         private ushort m_value;
@@ -84,13 +83,12 @@ namespace System
         public const ushort MaxValue = 65535;
         public const ushort MinValue = 0;
         public override string ToString() => Number.UInt64ToString(this);
-        public string ToString(string format) => Number.FormatUInt64(this, format, 4);
         public bool Equals(ushort other) => this == other;
         public override bool Equals(object obj) => obj is ushort v && v == this;
         public override int GetHashCode() => this;
     }
 
-    public struct Int32 : IEquatable<int>, IComparable<int>
+    public partial struct Int32 : IEquatable<int>, IComparable<int>
     {
 #pragma warning disable 169
         private int m_value;
@@ -98,15 +96,13 @@ namespace System
         public const int MaxValue = 0x7FFFFFFF;
         public const int MinValue = unchecked((int)0x80000000);
         public override string ToString() => Number.Int64ToString(this);
-        public string ToString(string format) => Number.FormatInt64(this, format, 8);
         public int CompareTo(int other) => this < other ? -1 : this > other ? 1 : 0;
         public bool Equals(int other) => this == other;
         public override bool Equals(object obj) => obj is int v && v == this;
         public override int GetHashCode() => this;
-        public static int Parse(string s) => (int)Number.ParseInt64(s);
     }
 
-    public struct UInt32 : IEquatable<uint>, IComparable<uint>
+    public partial struct UInt32 : IEquatable<uint>, IComparable<uint>
     {
 #pragma warning disable 169
         private uint m_value;
@@ -114,14 +110,13 @@ namespace System
         public const uint MaxValue = 0xFFFFFFFF;
         public const uint MinValue = 0;
         public override string ToString() => Number.UInt64ToString(this);
-        public string ToString(string format) => Number.FormatUInt64(this, format, 8);
         public int CompareTo(uint other) => this < other ? -1 : this > other ? 1 : 0;
         public bool Equals(uint other) => this == other;
         public override bool Equals(object obj) => obj is uint v && v == this;
         public override int GetHashCode() => (int)this;
     }
 
-    public struct Int64 : IEquatable<long>, IComparable<long>
+    public partial struct Int64 : IEquatable<long>, IComparable<long>
     {
 #pragma warning disable 169
         private long m_value;
@@ -129,15 +124,13 @@ namespace System
         public const long MaxValue = 0x7FFFFFFFFFFFFFFF;
         public const long MinValue = unchecked((long)0x8000000000000000);
         public override string ToString() => Number.Int64ToString(this);
-        public string ToString(string format) => Number.FormatInt64(this, format, 16);
         public int CompareTo(long other) => this < other ? -1 : this > other ? 1 : 0;
         public bool Equals(long other) => this == other;
         public override bool Equals(object obj) => obj is long v && v == this;
         public override int GetHashCode() => (int)this ^ (int)(this >> 32);
-        public static long Parse(string s) => Number.ParseInt64(s);
     }
 
-    public struct UInt64 : IEquatable<ulong>, IComparable<ulong>
+    public partial struct UInt64 : IEquatable<ulong>, IComparable<ulong>
     {
 #pragma warning disable 169
         private ulong m_value;
@@ -145,7 +138,6 @@ namespace System
         public const ulong MaxValue = 0xFFFFFFFFFFFFFFFF;
         public const ulong MinValue = 0;
         public override string ToString() => Number.UInt64ToString(this);
-        public string ToString(string format) => Number.FormatUInt64(this, format, 16);
         public int CompareTo(ulong other) => this < other ? -1 : this > other ? 1 : 0;
         public bool Equals(ulong other) => this == other;
         public override bool Equals(object obj) => obj is ulong v && v == this;

@@ -1,6 +1,6 @@
 namespace System
 {
-    public struct Single : IEquatable<float>, IComparable<float>
+    public partial struct Single : IEquatable<float>, IComparable<float>
     {
 #pragma warning disable 169
         private float m_value;

@@ -4,7 +4,7 @@ using Internal.Runtime;
 namespace System
 {
     /// <summary>Immutable UTF-16 text. Layout fixed by ilc: [MethodTable*][int length][chars...][\0].</summary>
-    public sealed unsafe class String : IEquatable<string>
+    public sealed unsafe partial class String : IEquatable<string>
     {
         // ilc's compile-time string literal emitter requires exactly these names.
 #pragma warning disable 649

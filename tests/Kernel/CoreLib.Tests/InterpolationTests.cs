@@ -67,7 +67,7 @@ namespace CoreLib.Tests
             Assert.Equal("-0.50", $"{Value(-0.5):F2}");
             Assert.Equal("2", $"{Value(1.5):F0}");
             Assert.Equal("1.000", $"{Value(0.9999):F3}");
-            Assert.Equal("0.333333333333333", $"{Value(1.0 / 3)}");
+            Assert.Equal("0.3333333333333333", $"{Value(1.0 / 3)}");
             Assert.Equal("1E-05", $"{Value(0.00001)}");
             Assert.Equal("123456.789", $"{Value(123456.789)}");
         }

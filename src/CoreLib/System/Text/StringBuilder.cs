@@ -1,7 +1,7 @@
 namespace System.Text
 {
     /// <summary>A mutable character buffer for building strings.</summary>
-    public sealed class StringBuilder
+    public sealed partial class StringBuilder
     {
         private char[] _chars;
         private int _length;

@@ -49,6 +49,15 @@ namespace System.Runtime.CompilerServices
 
         public void AppendFormatted<T>(T value, int alignment) => Align(value == null ? "" : value.ToString(), alignment);
 
+        // Values that take a format string ("F2", "X8", custom ones) are IFormattable, as in .NET.
+        public void AppendFormatted<T>(T value, string format) => _sb.Append(Format(value, format));
+        public void AppendFormatted<T>(T value, int alignment, string format) => Align(Format(value, format), alignment);
+        public void AppendFormatted(double value, int alignment, string format) => Align(value.ToString(format), alignment);
+        public void AppendFormatted(int value, int alignment, string format) => Align(value.ToString(format), alignment);
+
+        private static string Format<T>(T value, string format) =>
+            value is IFormattable f ? f.ToString(format, null) : value == null ? "" : value.ToString();
+
         private void Align(string s, int alignment)
         {
             if (alignment >= 0) _sb.Append(s.PadLeft(alignment));
