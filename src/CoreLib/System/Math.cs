@@ -55,6 +55,36 @@ namespace System
         [Intrinsic]
         public static double Sqrt(double d) => Sqrt(d); // replaced by sqrtsd
 
+        public static short Abs(short value)
+        {
+            if (value == short.MinValue) ThrowHelpers.ThrowOverflowException();
+            return value < 0 ? (short)-value : value;
+        }
+
+        public static sbyte Abs(sbyte value)
+        {
+            if (value == sbyte.MinValue) ThrowHelpers.ThrowOverflowException();
+            return value < 0 ? (sbyte)-value : value;
+        }
+
+        public static long BigMul(int a, int b) => (long)a * b;
+
+        /// <summary>The high 64 bits of a·b; the low ones in low.</summary>
+        public static ulong BigMul(ulong a, ulong b, out ulong low)
+        {
+            ulong al = (uint)a, ah = a >> 32, bl = (uint)b, bh = b >> 32;
+            ulong ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+            ulong mid = (ll >> 32) + (uint)lh + (uint)hl;
+            low = (mid << 32) | (uint)ll;
+            return hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+        }
+
+        public static int DivRem(int a, int b, out int result) { result = a % b; return a / b; }
+        public static (int Quotient, int Remainder) DivRem(int left, int right) => (left / right, left % right);
+        public static (long Quotient, long Remainder) DivRem(long left, long right) => (left / right, left % right);
+        public static uint Clamp(uint value, uint min, uint max) => value < min ? min : value > max ? max : value;
+        public static ulong Clamp(ulong value, ulong min, ulong max) => value < min ? min : value > max ? max : value;
+        public static float Clamp(float value, float min, float max) => value < min ? min : value > max ? max : value;
         public static int Clamp(int value, int min, int max) => value < min ? min : value > max ? max : value;
         public static int Sign(int value) => value < 0 ? -1 : value > 0 ? 1 : 0;
         public static long DivRem(long a, long b, out long result) { result = a % b; return a / b; }

@@ -239,9 +239,10 @@ namespace System
 
         /// <summary>
         /// The shortest digits that read back as the same value (.NET's "R" and default ToString):
-        /// the exact expansion rounded to 1, 2, … digits until one parses back; when the nearest
-        /// candidate falls just outside the narrower lower half-interval of a power of two, the
-        /// candidate above is tried too.
+        /// the exact expansion rounded to k digits, for the least k that parses back (found by
+        /// bisection: more digits only come closer). When the nearest k-digit candidate falls
+        /// just outside the narrower lower half-interval of a power of two, the candidate above
+        /// is tried too.
         /// </summary>
         private static void Shortest(double value, bool isSingle, ref NumberBuffer num)
         {
@@ -250,16 +251,29 @@ namespace System
             byte* store = stackalloc byte[NumberBuffer.Capacity];
             var candidate = new NumberBuffer(store);
             int max = isSingle ? 9 : 17;
-            for (int k = 1; k < max && k < num.Count; k++)
+            if (num.Count <= max && num.Count > 0) max = num.Count; // the exact digits are short already
+            int lo = 1, hi = max; // invariant: hi digits round-trip
+            while (lo < hi)
             {
-                num.CopyTo(ref candidate);
-                candidate.Round(k, RoundKind.HalfEven);
-                if (RoundTrips(ref candidate, value, isSingle)) { candidate.CopyTo(ref num); return; }
-                num.CopyTo(ref candidate);
-                candidate.Round(k, RoundKind.Up);
-                if (RoundTrips(ref candidate, value, isSingle)) { candidate.CopyTo(ref num); return; }
+                int k = (lo + hi) / 2;
+                if (ShortestCandidate(ref num, ref candidate, k, value, isSingle) != RoundKind.Truncate) hi = k;
+                else lo = k + 1;
             }
-            num.Round(max, RoundKind.HalfEven);
+            RoundKind kind = hi < num.Count ? ShortestCandidate(ref num, ref candidate, hi, value, isSingle) : RoundKind.Truncate;
+            if (kind == RoundKind.Truncate) num.Round(hi, RoundKind.HalfEven);
+            else num.Round(hi, kind);
+        }
+
+        /// <summary>How k digits round-trip: HalfEven or Up for the candidate that does, Truncate if none.</summary>
+        private static RoundKind ShortestCandidate(ref NumberBuffer num, ref NumberBuffer candidate, int k, double value, bool isSingle)
+        {
+            if (k >= num.Count) return RoundKind.HalfEven;
+            num.CopyTo(ref candidate);
+            candidate.Round(k, RoundKind.HalfEven);
+            if (RoundTrips(ref candidate, value, isSingle)) return RoundKind.HalfEven;
+            num.CopyTo(ref candidate);
+            candidate.Round(k, RoundKind.Up);
+            return RoundTrips(ref candidate, value, isSingle) ? RoundKind.Up : RoundKind.Truncate;
         }
 
         private static bool RoundTrips(ref NumberBuffer candidate, double value, bool isSingle) =>
