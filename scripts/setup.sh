@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what building and booting Nacre images needs on a Debian machine: QEMU (the test
 # machine), GNU binutils (ld links the kernel, nm feeds its symbol table), gcc (preprocesses and
-# assembles the .S files), and GRUB's ISO tools (grub-mkrescue, for bootable ISOs). Idempotent and fast when everything is present: it only looks, and runs apt
+# assembles the .S files), GRUB's ISO tools (grub-mkrescue, for bootable ISOs) and gdb (the
+# host test of `nacre run --gdb` drives it; docs/debugging.md). Idempotent and fast when everything is present: it only looks, and runs apt
 # only when something is missing. The .NET SDK itself is a prerequisite, not installed here.
 set -euo pipefail
 
-commands=(qemu-system-x86_64 as ld nm gcc)
-packages=(qemu-system-x86 binutils gcc grub-pc-bin xorriso mtools)
+commands=(qemu-system-x86_64 as ld nm gcc gdb)
+packages=(qemu-system-x86 binutils gcc grub-pc-bin xorriso mtools gdb)
 
 missing=0
 for command in "${commands[@]}"; do
