@@ -12,6 +12,9 @@ internal readonly record struct BootParameters(
 /// <summary>
 /// Writes the VMM's structures into guest RAM exactly as docs/hvm.md lays them out: GDT, TSSs,
 /// page tables, boot info (memory map, command line), zeroed mailboxes, and the image itself.
+/// The RAM must be freshly mapped, hence zero: nothing is cleared, so that only the pages that
+/// hold something are touched (each first touch is a page fault; the image's .bss, the unused
+/// page-table pages and the rest of RAM stay untouched until the guest uses them).
 /// </summary>
 internal static unsafe class BootStructures
 {
@@ -32,7 +35,6 @@ internal static unsafe class BootStructures
         WriteGdt(ram, parameters.Cpus);
         for (var cpu = 0; cpu < parameters.Cpus; cpu++)
             WriteTss(ram, cpu, layout.RingZeroStackTop(cpu));
-        new Span<byte>(ram + GuestLayout.MailboxBase, parameters.Cpus * (int)GuestLayout.MailboxStride).Clear();
         WritePageTables(ram, parameters.ArenaVirtual, parameters.ArenaBytes);
         WriteBootInfo(ram, layout, parameters, modules);
     }
@@ -41,16 +43,14 @@ internal static unsafe class BootStructures
     {
         foreach (var segment in image.Segments)
         {
-            var destination = new Span<byte>(ram + segment.Physical, checked((int)segment.MemoryBytes));
-            image.FileBytes(segment).CopyTo(destination);
-            destination[(int)segment.FileBytes..].Clear();
+            // The rest of the segment (.bss) is the fresh RAM's zeroes.
+            image.FileBytes(segment).CopyTo(new Span<byte>(ram + segment.Physical, checked((int)segment.FileBytes)));
         }
     }
 
     /// <summary>Each module's bytes at its planned address, and the table that lists them.</summary>
     private static void WriteModules(byte* ram, GuestLayout layout, IReadOnlyList<LoadedModule> modules)
     {
-        new Span<byte>(ram + GuestLayout.ModuleTableAddress, 0x1000).Clear();
         var name = GuestLayout.ModuleNamesAddress;
         for (var i = 0; i < modules.Count; i++)
         {
@@ -94,7 +94,6 @@ internal static unsafe class BootStructures
     private static void WriteTss(byte* ram, int cpu, ulong ringZeroStackTop)
     {
         var tss = ram + GuestLayout.TssAddress(cpu);
-        new Span<byte>(tss, (int)GuestLayout.TssStride).Clear();
         *(ulong*)(tss + 4) = ringZeroStackTop;                       // RSP0
         // IST1 (#DF) and IST2 (interrupts in ring-0 mode, docs/hvm.md): the same stack, which
         // ring-0 mode does not otherwise use.
@@ -107,7 +106,6 @@ internal static unsafe class BootStructures
     /// user-accessible writable 2 MiB pages. Tables come from the 16 pages at 0x10000.</summary>
     private static void WritePageTables(byte* ram, ulong arenaVirtual, ulong arenaBytes)
     {
-        new Span<byte>(ram + GuestLayout.PageTablesBase, (int)(GuestLayout.PageTablesEnd - GuestLayout.PageTablesBase)).Clear();
         var next = GuestLayout.PageTablesBase + 0x1000; // the PML4 is the first page
 
         ulong Child(ulong table, int index)
@@ -139,7 +137,6 @@ internal static unsafe class BootStructures
     private static void WriteBootInfo(byte* ram, GuestLayout layout, in BootParameters p, IReadOnlyList<LoadedModule> modules)
     {
         var info = ram + GuestLayout.BootInfoAddress;
-        new Span<byte>(info, 0x1000).Clear();
         var map = layout.MemoryMap();
         var flags = (p.Deprivileged ? FlagDeprivileged : 0) | (p.Halt ? FlagHalt : 0) | (p.Serve ? FlagServe : 0);
 
@@ -161,7 +158,6 @@ internal static unsafe class BootStructures
         *(ulong*)(info + 0x68) = GuestLayout.ModuleTableAddress;
         *(ulong*)(info + 0x70) = (ulong)(DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
         *(ulong*)(info + 0x78) = GuestLayout.TimelineAddress;
-        new Span<ulong>(ram + GuestLayout.TimelineAddress, BootTimeline.GuestStages.Length).Clear();
 
         var entry = ram + GuestLayout.MemoryMapAddress;
         foreach (var (start, length, type) in map)

@@ -28,7 +28,6 @@ public sealed unsafe partial class Hrt : IDisposable
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private KvmDevice? _device;
     private KvmVm? _vm;
     private VcpuRunner[] _runners = [];
     private MailboxSlot[] _slots = [];
@@ -151,11 +150,11 @@ public sealed unsafe partial class Hrt : IDisposable
         var image = HrtImage.Load(imagePath);
         var modules = LoadModules(options.Modules);
         var layout = GuestLayout.Plan(image, options.Cpus, options.MemoryBytes, [.. modules.Select(m => (long)m.Bytes.Length)]);
-        var device = KvmDevice.Open();
+        var kvm = KvmHost.Shared;
         var hrt = new Hrt(image, options, layout, modules, start);
         try
         {
-            hrt.Setup(device);
+            hrt.Setup(kvm);
         }
         catch
         {
@@ -165,9 +164,8 @@ public sealed unsafe partial class Hrt : IDisposable
         return hrt;
     }
 
-    private void Setup(KvmDevice device)
+    private void Setup(KvmHost kvm)
     {
-        _device = device;
         _timeline.Mark("image read");
         _ram = HostMemory.Map((ulong)_options.MemoryBytes, 2 * (ulong)HrtOptions.MiB, "guest RAM");
         if (_options.ArenaBytes > 0)
@@ -181,7 +179,7 @@ public sealed unsafe partial class Hrt : IDisposable
 
         _timeline.Mark("host memory mapped");
 
-        _vm = device.CreateVm();
+        _vm = kvm.Device.CreateVm();
         _timeline.Mark("KVM_CREATE_VM");
         _vm.SetTssAddress(GuestLayout.KvmTssAddress);
         _vm.SetMemoryRegion(0, 0, _ram.Bytes, _ram.Pointer);
@@ -191,9 +189,9 @@ public sealed unsafe partial class Hrt : IDisposable
         _vm.CreateIrqchip();
         _timeline.Mark("KVM_CREATE_IRQCHIP");
 
-        var cpuid = device.SupportedCpuid();
-        _fsGsBase = cpuid.Any(e => e.Function == 7 && e.Index == 0 && (e.Ebx & 1) != 0);
-        var mmapSize = device.VcpuMmapSize;
+        var cpuid = kvm.SupportedCpuid;
+        _fsGsBase = kvm.FsGsBase;
+        var mmapSize = kvm.VcpuMmapSize;
         var pinning = _options.PinVcpus ? AllowedCpus() : null;
         var runners = new List<VcpuRunner>();
         _runners = [];
@@ -394,7 +392,6 @@ public sealed unsafe partial class Hrt : IDisposable
             foreach (var runner in _runners)
                 runner.Vcpu.Dispose();
             _vm?.Dispose();
-            _device?.Dispose();
         }
         catch (Exception e)
         {
