@@ -14,12 +14,15 @@ public static class BenchJson
     {
         var root = new JsonObject
         {
+            ["title"] = session.Labels.Title,
             ["mode"] = session.Mode,
             ["functional_only"] = session.FunctionalOnly,
             ["cpus"] = session.NacreOutput.Cpus,
             ["nacre_info"] = Info(session.NacreOutput),
             ["linux_info"] = session.LinuxOutput is { } l ? Info(l) : null,
             ["host_tsc_hz"] = session.HostTscHz,
+            // "nacre" rows and keys are the measured side (the kernel, or the HRT in `nacre bench dotnet`), "linux" the Linux side.
+            ["ratio"] = session.Labels.Ratio,
             ["statistics"] = "nearest-rank percentiles over raw samples; stddev with n-1; cv = stddev/mean",
         };
         var primitives = new JsonArray();

@@ -12,7 +12,7 @@ public static class BenchReport
     {
         var lines = new List<string>();
         var info = session.NacreOutput;
-        lines.Add($"Nacre benchmarks: mode {session.Mode}, {info.Cpus} CPUs, TSC {info.TscHz / 1e6:0} MHz ({info.InfoString("tsc_source")}); "
+        lines.Add($"{session.Labels.Title}: mode {session.Mode}, {info.Cpus} CPUs, TSC {info.TscHz / 1e6:0} MHz ({info.InfoString("tsc_source")}); "
                   + (session.HostTscHz > 0 ? $"Linux host TSC {session.HostTscHz / 1e6:0} MHz; " : "") + $"{info.Info.GetValueOrDefault("samples")} samples after {info.Info.GetValueOrDefault("warmup")} warm-up each");
         if (session.FunctionalOnly)
             lines.Add("FUNCTIONAL ONLY: the kernel ran under QEMU's TCG emulator, so its cycle counts say nothing about speed; no ratios, floor multiples or goal verdicts. Run with --hvm (or --qemu --accel kvm on a VT-x host) for numbers.");
@@ -37,13 +37,13 @@ public static class BenchReport
             else
                 lines.Add("   not measured in this run: " + string.Join("; ", report.Primitive.Goals.Select(g => g.Text)));
             if (report.LinuxOverNacreMedian is { } m && report.LinuxOverNacreP99 is { } p)
-                lines.Add($"   Linux/Nacre: median {Ratio(m)}, p99 {Ratio(p)}");
+                lines.Add($"   {session.Labels.Ratio}: median {Ratio(m)}, p99 {Ratio(p)}");
             foreach (var goal in session.FunctionalOnly ? [] : report.Goals)
                 lines.Add($"   goal: {goal.Goal.Text}: {goal.StatusText}{GoalValue(goal)}{(goal.Detail.Length > 0 && goal.Status != GoalStatus.NotJudged ? " (" + goal.Detail + ")" : "")}");
         }
 
         lines.Add("");
-        lines.Add("== goals (issue 5), judged on Nacre's medians");
+        lines.Add($"== {session.Labels.GoalsHeading}");
         var all = session.Reports().SelectMany(r => r.Goals.Select(g => (r.Primitive.Id, g))).ToList();
         if (session.FunctionalOnly)
             lines.Add("   not judged: functional only (QEMU TCG)");
@@ -103,6 +103,7 @@ public static class BenchReport
             GoalKind.MaxCycles => v.ToString("N0", Invariant) + " cycles",
             GoalKind.TailRatio => "p99/median " + v.ToString("0.00", Invariant),
             GoalKind.LinuxFactor => Ratio(v) + " cheaper",
+            GoalKind.SlowdownAtMost => v.ToString("0.000", Invariant) + "× Linux's time",
             _ => v.ToString(Invariant),
         };
         return $" ({text})";

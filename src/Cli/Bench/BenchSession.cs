@@ -31,8 +31,14 @@ public sealed record PrimitiveReport(Primitive Primitive, IReadOnlyList<Row> Row
 /// QEMU over KVM): under QEMU's TCG the guest's cycles are an emulator's, so the run is
 /// "functional only" and no ratio, floor multiple or goal verdict is produced.
 /// </summary>
-public sealed class BenchSession(BenchOutput nacre, BenchOutput? linux, IReadOnlyList<BenchResult> dotnet, double hostTscHz)
+public sealed class BenchSession(BenchOutput nacre, BenchOutput? linux, IReadOnlyList<BenchResult> dotnet, double hostTscHz,
+    IReadOnlyList<Primitive>? primitives = null, BenchLabels? labels = null)
 {
+    /// <summary>The primitives this session reports: `nacre bench`'s by default, `nacre bench dotnet`'s there.</summary>
+    public IReadOnlyList<Primitive> Primitives { get; } = primitives ?? Bench.Primitives.All;
+
+    public BenchLabels Labels { get; } = labels ?? BenchLabels.Kernel;
+
     public BenchOutput NacreOutput => nacre;
     public BenchOutput? LinuxOutput => linux;
     public IReadOnlyList<BenchResult> DotNet => dotnet;
@@ -54,11 +60,11 @@ public sealed class BenchSession(BenchOutput nacre, BenchOutput? linux, IReadOnl
     /// <summary>The floor (cache-line round trip) median of one origin, if measured.</summary>
     public long? FloorMedian(Origin origin)
     {
-        var floor = Primitives.All.First(p => p.Id == Primitives.FloorId).Sources.FirstOrDefault(s => s.Origin == origin);
+        var floor = Primitives.FirstOrDefault(p => p.Id == Bench.Primitives.FloorId)?.Sources.FirstOrDefault(s => s.Origin == origin);
         return floor is null ? null : Find(floor)?.Statistics.Median;
     }
 
-    public IReadOnlyList<PrimitiveReport> Reports() => Primitives.All.Select(Report).ToList();
+    public IReadOnlyList<PrimitiveReport> Reports() => Primitives.Select(Report).ToList();
 
     public PrimitiveReport Report(Primitive primitive)
     {
@@ -69,7 +75,7 @@ public sealed class BenchSession(BenchOutput nacre, BenchOutput? linux, IReadOnl
             if (result is null || result.Samples.Length == 0)
                 continue;
             double? multiple = null;
-            if (!FunctionalOnly && primitive.CrossCpu && primitive.Id != Primitives.FloorId && FloorMedian(source.Origin) is { } floor && floor > 0)
+            if (!FunctionalOnly && primitive.CrossCpu && primitive.Id != Bench.Primitives.FloorId && FloorMedian(source.Origin) is { } floor && floor > 0)
                 multiple = (double)result.Statistics.Median / floor;
             rows.Add(new Row(source, result, multiple));
         }
@@ -98,13 +104,20 @@ public sealed class BenchSession(BenchOutput nacre, BenchOutput? linux, IReadOnl
             GoalKind.MaxCycles => s.Median,
             GoalKind.TailRatio => s.TailRatio,
             GoalKind.LinuxFactor => FunctionalOnly ? null : linuxOverNacre,
+            GoalKind.SlowdownAtMost => FunctionalOnly || linuxOverNacre is not > 0 ? null : 1 / linuxOverNacre,
             _ => null,
         };
         if (FunctionalOnly)
             return new GoalVerdict(goal, GoalStatus.NotJudged, value, "functional only (QEMU TCG): cycles are an emulator's");
         if (value is null)
-            return new GoalVerdict(goal, GoalStatus.NotMeasured, null, goal.Kind == GoalKind.LinuxFactor ? "no Linux baseline in this run" : "no floor in this run");
+            return new GoalVerdict(goal, GoalStatus.NotMeasured, null, goal.Kind is GoalKind.LinuxFactor or GoalKind.SlowdownAtMost ? "no Linux baseline in this run" : "no floor in this run");
         var met = goal.Kind == GoalKind.LinuxFactor ? value >= goal.Limit : value <= goal.Limit;
         return new GoalVerdict(goal, met ? GoalStatus.Met : GoalStatus.NotMet, value, "");
     }
+}
+
+/// <summary>How a session names its two measured sides in the report (the kernel vs Linux C, or an HRT vs a Linux process).</summary>
+public sealed record BenchLabels(string Title, string Ratio, string GoalsHeading)
+{
+    public static readonly BenchLabels Kernel = new("Nacre benchmarks", "Linux/Nacre", "goals (issue 5), judged on Nacre's medians");
 }

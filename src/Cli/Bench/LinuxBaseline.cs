@@ -39,7 +39,8 @@ public static class LinuxBaseline
         return arguments;
     }
 
-    public static BenchOutput Run(string binary, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellation = default)
+    /// <summary>Runs a program that prints the benchmark lines (<paramref name="what"/> names it in errors) and parses them.</summary>
+    public static BenchOutput Run(string binary, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellation = default, string what = "the C baseline")
     {
         var output = new BenchOutput();
         var errors = new List<string>();
@@ -48,11 +49,11 @@ public static class LinuxBaseline
             onStderr: line => { lock (errors) errors.Add(line); },
             timeout: timeout, cancellation: cancellation);
         if (result.Cancelled)
-            throw new OperationCanceledException("the C baseline was interrupted", cancellation);
+            throw new OperationCanceledException($"{what} was interrupted", cancellation);
         if (result.TimedOut)
-            throw new NacreException($"the C baseline did not finish within {Seconds.Format(timeout)}");
+            throw new NacreException($"{what} did not finish within {Seconds.Format(timeout)}");
         if (!output.Ended)
-            throw new NacreException($"the C baseline ended without BENCH-END (exit status {result.ExitCode}){(errors.Count > 0 ? ": " + string.Join(' ', errors) : "")}");
+            throw new NacreException($"{what} ended without BENCH-END (exit status {result.ExitCode}){(errors.Count > 0 ? ": " + string.Join(' ', errors) : "")}");
         return output;
     }
 }

@@ -9,9 +9,10 @@ public sealed record SourceRef(Origin Origin, string Name, string Label);
 /// <summary>
 /// What a goal from the issue compares. FloorMultiple: the Nacre median as a multiple of the
 /// cache-line round trip; MaxCycles: the Nacre median; TailRatio: Nacre's p99/median;
-/// LinuxFactor: Linux's median / Nacre's; NotMeasurable: needs something this run cannot do.
+/// LinuxFactor: Linux's median / Nacre's; SlowdownAtMost: Nacre's median / Linux's (e.g. 1.02 =
+/// "within 2%"); NotMeasurable: needs something this run cannot do.
 /// </summary>
-public enum GoalKind { FloorMultiple, MaxCycles, TailRatio, LinuxFactor, NotMeasurable }
+public enum GoalKind { FloorMultiple, MaxCycles, TailRatio, LinuxFactor, SlowdownAtMost, NotMeasurable }
 
 public sealed record Goal(GoalKind Kind, double Limit, string Text);
 

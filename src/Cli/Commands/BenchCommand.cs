@@ -43,6 +43,7 @@ public static class BenchCommand
 
         var command = new Command("bench", Description) { hvm, qemu, privilege, cpus, samples, warmup, json, plot, only, noLinux, accel, deprivileged, memory, timeout, echo };
         command.Subcommands.Add(BenchHvmCommand.Create(terminal, cancellation));
+        command.Subcommands.Add(BenchDotNetCommand.Create(terminal, cancellation));
         command.Validators.Add(result =>
         {
             if (result.GetValue(hvm) && result.GetValue(qemu))
@@ -71,28 +72,33 @@ public static class BenchCommand
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 EchoConsole = parse.GetValue(echo),
             };
-            var session = Run(settings, terminal, cancellation);
-            foreach (var line in BenchReport.Lines(session))
-                terminal.WriteLine(line);
-            if (parse.GetValue(json) is { Length: > 0 } jsonPath)
-            {
-                BenchJson.Write(session, jsonPath);
-                terminal.Progress("bench", $"wrote {jsonPath}");
-            }
-            if (parse.GetValue(plot) is { Length: > 0 } plotDirectory)
-            {
-                var written = BenchPlots.Write(session, plotDirectory);
-                terminal.Progress("bench", $"wrote {written.Count} plots into {plotDirectory}");
-            }
-            var failed = session.NacreOutput.Results.Concat(session.LinuxOutput?.Results ?? []).Concat(session.DotNet).Count(r => !r.ChecksOk);
-            if (failed > 0)
-                terminal.Note($"{failed} benchmark result(s) failed their self-checks (marked with ! above)");
-            return failed == 0 ? ExitCodes.Success : ExitCodes.TestsFailed;
+            return Report(Run(settings, terminal, cancellation), parse.GetValue(json), parse.GetValue(plot), terminal);
         });
         return command;
     }
 
-    private static Option<int> Count(string name, string description, int defaultValue, int min)
+    /// <summary>Prints a session's tables, writes its JSON and plots when asked; the exit code says whether every self-check held.</summary>
+    public static int Report(BenchSession session, string? jsonPath, string? plotDirectory, Terminal terminal)
+    {
+        foreach (var line in BenchReport.Lines(session))
+            terminal.WriteLine(line);
+        if (jsonPath is { Length: > 0 })
+        {
+            BenchJson.Write(session, jsonPath);
+            terminal.Progress("bench", $"wrote {jsonPath}");
+        }
+        if (plotDirectory is { Length: > 0 })
+        {
+            var written = BenchPlots.Write(session, plotDirectory);
+            terminal.Progress("bench", $"wrote {written.Count} plots into {plotDirectory}");
+        }
+        var failed = session.NacreOutput.Results.Concat(session.LinuxOutput?.Results ?? []).Concat(session.DotNet).Count(r => !r.ChecksOk);
+        if (failed > 0)
+            terminal.Note($"{failed} benchmark result(s) failed their self-checks (marked with ! above)");
+        return failed == 0 ? ExitCodes.Success : ExitCodes.TestsFailed;
+    }
+
+    public static Option<int> Count(string name, string description, int defaultValue, int min)
     {
         var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = "N" };
         option.Validators.Add(result =>
