@@ -32,6 +32,11 @@ static class MathTable
 
     static double RandomIn(double lo, double hi) => lo + (hi - lo) * Rng.NextDouble();
 
+    static double Subnormal() => BitConverter.Int64BitsToDouble(Rng.NextInt64(1, 0x000F_FFFF_FFFF_FFFFL));
+
+    /// <summary>Doubles next to multiples of π/2, where reduction cancels most bits.</summary>
+    static double NearHalfPi() => Math.BitIncrement(Rng.Next(1, 2_000_000) * (Math.PI / 2)) * (Rng.Next(2) == 0 ? 1 : -1);
+
     static IEnumerable<double> Inputs(Func<double> gen, int count)
     {
         foreach (double d in Specials) yield return d;
@@ -101,6 +106,8 @@ static class MathTable
         Unary(sb, "Sin", Math.Sin, trigArg, 300);
         Unary(sb, "Cos", Math.Cos, trigArg, 300);
         Unary(sb, "Tan", Math.Tan, trigArg, 300);
+        Unary(sb, "SinNearHalfPi", Math.Sin, NearHalfPi, 200);
+        Unary(sb, "CosNearHalfPi", Math.Cos, NearHalfPi, 200);
         Unary(sb, "Asin", Math.Asin, Unit);
         Unary(sb, "Acos", Math.Acos, Unit);
         Unary(sb, "Atan", Math.Atan, trigArg);
@@ -110,8 +117,8 @@ static class MathTable
         Unary(sb, "Asinh", Math.Asinh, trigArg);
         Unary(sb, "Acosh", Math.Acosh, () => 1 + Positive());
         Unary(sb, "Atanh", Math.Atanh, Unit);
-        Unary(sb, "Exp", Math.Exp, () => Rng.Next(2) == 0 ? RandomIn(-750, 712) : Small());
-        Unary(sb, "Log", Math.Log, () => Rng.Next(3) == 0 ? 1 + RandomIn(-1, 1) * Math.ScaleB(1, -Rng.Next(1, 50)) : Positive(), 300);
+        Unary(sb, "Exp", Math.Exp, () => Rng.Next(3) switch { 0 => RandomIn(-750, 712), 1 => RandomIn(-745.2, -707), _ => Small() }, 300);
+        Unary(sb, "Log", Math.Log, () => Rng.Next(4) switch { 0 => 1 + RandomIn(-1, 1) * Math.ScaleB(1, -Rng.Next(1, 50)), 1 => Subnormal(), _ => Positive() }, 300);
         Unary(sb, "Log10", Math.Log10, Positive);
         Unary(sb, "Log2", Math.Log2, Positive);
         // Cube roots: x, .NET's result, the correctly rounded result (glibc's cbrt is up to 2 ulp off).
@@ -119,7 +126,7 @@ static class MathTable
         foreach (double x in Inputs(RandomWide, 150))
             sb.Append("\n            ").Append(Hex(x)).Append(", ").Append(Hex(Math.Cbrt(x))).Append(", ").Append(Hex(ExactCbrt.Cbrt(x))).Append(',');
         sb.Append("\n        };\n");
-        Unary(sb, "Sqrt", Math.Sqrt, Positive);
+        Unary(sb, "Sqrt", Math.Sqrt, () => Rng.Next(3) == 0 ? Subnormal() : Positive());
         Unary(sb, "Round", Math.Round, () => Rng.Next(2) == 0 ? Math.Round(RandomIn(-1e6, 1e6)) + 0.5 * Rng.Next(-1, 2) : RandomIn(-1e17, 1e17) * Math.ScaleB(1, -Rng.Next(0, 60)));
         Unary(sb, "Truncate", Math.Truncate, () => RandomIn(-1e17, 1e17) * Math.ScaleB(1, -Rng.Next(0, 60)));
         Unary(sb, "Floor", Math.Floor, () => RandomIn(-1e17, 1e17) * Math.ScaleB(1, -Rng.Next(0, 60)));
@@ -129,11 +136,12 @@ static class MathTable
         Unary(sb, "ILogB", x => Math.ILogB(x), RandomWide);
         Func<(double, double)> anyPair = () => (Rng.Next(2) == 0 ? Small() : RandomWide(), Rng.Next(2) == 0 ? Small() : RandomWide());
         Binary(sb, "Atan2", Math.Atan2, anyPair, 400);
-        Binary(sb, "Pow", Math.Pow, () => Rng.Next(4) switch
+        Binary(sb, "Pow", Math.Pow, () => Rng.Next(5) switch
         {
             0 => (RandomIn(-20, 20), Math.Round(RandomIn(-60, 60))),
             1 => (Positive(), RandomIn(-3, 3)),
             2 => (RandomIn(0, 3), RandomIn(-700, 700)),
+            3 => (RandomIn(0.5, 2), RandomIn(-1100, -1000) / Math.Log2(2)),
             _ => (1 + RandomIn(-1, 1) * Math.ScaleB(1, -Rng.Next(1, 50)), RandomIn(-1e12, 1e12)),
         }, 500);
         Binary(sb, "Remainder", (x, y) => x % y, anyPair, 400);

@@ -61,7 +61,7 @@ namespace Numbers.Tests
         private static ulong KnownGlibcError(string name, ulong input, ulong expected)
         {
             if (input != 0x7506AC5B262CA1FFUL) return expected;
-            if (name == "Cos") return 0xBC214AE72E6BA22FUL;
+            if (name.StartsWith("Cos")) return 0xBC214AE72E6BA22FUL;
             if (name == "Tan") return 0xC3BD9BA9A7975636UL;
             return expected;
         }
@@ -96,6 +96,8 @@ namespace Numbers.Tests
         [Test] public static void Sin() => Unary("Sin", MathReference.Sin, Math.Sin);
         [Test] public static void Cos() => Unary("Cos", MathReference.Cos, Math.Cos);
         [Test] public static void Tan() => Unary("Tan", MathReference.Tan, Math.Tan);
+        [Test] public static void SinNearMultiplesOfHalfPi() => Unary("Sin near k·π/2", MathReference.SinNearHalfPi, Math.Sin);
+        [Test] public static void CosNearMultiplesOfHalfPi() => Unary("Cos near k·π/2", MathReference.CosNearHalfPi, Math.Cos);
         [Test] public static void Asin() => Unary("Asin", MathReference.Asin, Math.Asin);
         [Test] public static void Acos() => Unary("Acos", MathReference.Acos, Math.Acos);
         [Test] public static void Atan() => Unary("Atan", MathReference.Atan, Math.Atan);
