@@ -5,7 +5,7 @@ using Internal.Runtime;
 namespace System
 {
     /// <summary>Base of all arrays. Layout fixed by ilc: [MethodTable*][int length][pad][elements...].</summary>
-    public abstract unsafe class Array
+    public abstract unsafe partial class Array
     {
 #pragma warning disable 649, 169
         private int _numComponents;
@@ -57,14 +57,18 @@ namespace System
 
         public static T[] Empty<T>() => EmptyArray<T>.Value;
 
-        public static int IndexOf<T>(T[] array, T value)
-        {
-            for (int i = 0; i < array.Length; i++)
-                if (EqualityComparer<T>.Default.Equals(array[i], value)) return i;
-            return -1;
-        }
+        public static int IndexOf<T>(T[] array, T value) => IndexOf(array, value, 0, ArrayLength(array));
 
-        public static void Sort<T>(T[] array, Comparison<T> comparison) => new Span<T>(array).Sort(comparison);
+        /// <summary>A shallow copy: same type, same bounds, the same elements (references are shared).</summary>
+        public object Clone()
+        {
+            MethodTable* type = this.GetMethodTable();
+            nuint size = (nuint)((type->BaseSize + (ulong)(uint)Length * type->ComponentSize + 7) & ~7UL);
+            void* copy = KernelImports.Alloc(size);
+            object self = this;
+            Buffer.Memmove((byte*)copy, *(byte**)Unsafe.AsPointer(ref self), size);
+            return Unsafe.As<nint, object>(ref *(nint*)&copy);
+        }
     }
 
     // The generic array type ilc uses as the base of T[] (it exposes the IList-style surface).

@@ -4,7 +4,7 @@ using Internal.Runtime;
 namespace System
 {
     /// <summary>Immutable UTF-16 text. Layout fixed by ilc: [MethodTable*][int length][chars...][\0].</summary>
-    public sealed unsafe partial class String : IEquatable<string>
+    public sealed unsafe partial class String : IEquatable<string>, IComparable<string>
     {
         // ilc's compile-time string literal emitter requires exactly these names.
 #pragma warning disable 649
@@ -113,19 +113,6 @@ namespace System
             return (int)h;
         }
 
-        public static int CompareOrdinal(string a, string b)
-        {
-            if ((object)a == (object)b) return 0;
-            if (a == null) return -1;
-            if (b == null) return 1;
-            int n = a._stringLength < b._stringLength ? a._stringLength : b._stringLength;
-            for (int i = 0; i < n; i++)
-            {
-                int d = a[i] - b[i];
-                if (d != 0) return d;
-            }
-            return a._stringLength - b._stringLength;
-        }
 
         public string Substring(int startIndex) => Substring(startIndex, _stringLength - startIndex);
 
@@ -184,13 +171,6 @@ namespace System
         public bool Contains(string value) => IndexOf(value) >= 0;
         public bool Contains(char c) => IndexOf(c) >= 0;
 
-        public string Trim()
-        {
-            int start = 0, end = _stringLength - 1;
-            while (start <= end && char.IsWhiteSpace(this[start])) start++;
-            while (end >= start && char.IsWhiteSpace(this[end])) end--;
-            return Substring(start, end - start + 1);
-        }
 
         public string ToUpperInvariant()
         {
@@ -217,22 +197,6 @@ namespace System
             return s;
         }
 
-        public string[] Split(char separator)
-        {
-            int count = 1;
-            for (int i = 0; i < _stringLength; i++) if (this[i] == separator) count++;
-            string[] parts = new string[count];
-            int start = 0, n = 0;
-            for (int i = 0; i <= _stringLength; i++)
-            {
-                if (i == _stringLength || this[i] == separator)
-                {
-                    parts[n++] = Substring(start, i - start);
-                    start = i + 1;
-                }
-            }
-            return parts;
-        }
 
         public string PadLeft(int totalWidth, char paddingChar = ' ')
         {
@@ -278,13 +242,6 @@ namespace System
         public static string Concat(object a, object b) => Concat(a?.ToString(), b?.ToString());
         public static string Concat(object a, object b, object c) => Concat(a?.ToString(), b?.ToString(), c?.ToString());
 
-        public static string Join(string separator, string[] values)
-        {
-            if (values.Length == 0) return Empty;
-            string r = values[0];
-            for (int i = 1; i < values.Length; i++) r = Concat(r, separator, values[i]);
-            return r;
-        }
 
         private static void CopyInto(string dest, int pos, string src)
         {

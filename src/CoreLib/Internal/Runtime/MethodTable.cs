@@ -57,6 +57,12 @@ namespace Internal.Runtime
         /// <summary>Element type of an array.</summary>
         public MethodTable* ElementTypeHandle => _relatedType;
 
+        // The name ilc's multi-dimensional array accessors call.
+        public MethodTable* RelatedParameterType => _relatedType;
+
+        /// <summary>Rank of a multi-dimensional array type: its base size holds a length and a lower bound per dimension.</summary>
+        public int ArrayRank => IsSzArray ? 1 : (int)((_uBaseSize - 3 * (uint)sizeof(nint)) / (2 * sizeof(int)));
+
         public MethodTable** InterfaceMap
         {
             get

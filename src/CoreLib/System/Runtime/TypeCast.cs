@@ -111,6 +111,9 @@ namespace System.Runtime
             return false;
         }
 
+        // ilc emits one MethodTable per type, so equivalent types are identical ones.
+        public static bool AreTypesEquivalent(MethodTable* a, MethodTable* b) => a == b;
+
         private static void ThrowInvalidCast(MethodTable* from, MethodTable* to) => ThrowHelpers.ThrowInvalidCastException();
     }
 }
