@@ -16,7 +16,9 @@ namespace System
         public const double Pi = Math.PI;
         public const double Tau = Math.Tau;
 
-        public static bool IsNaN(double d) => (BitConverter.DoubleToUInt64Bits(d) & 0x7FFF_FFFF_FFFF_FFFFUL) > 0x7FF0_0000_0000_0000UL;
+#pragma warning disable CS1718 // NaN is the one value unequal to itself: one ucomisd, no trip through memory
+        public static bool IsNaN(double d) => d != d;
+#pragma warning restore CS1718
         public static bool IsInfinity(double d) => (BitConverter.DoubleToUInt64Bits(d) & 0x7FFF_FFFF_FFFF_FFFFUL) == 0x7FF0_0000_0000_0000UL;
         public static bool IsPositiveInfinity(double d) => d == PositiveInfinity;
         public static bool IsNegativeInfinity(double d) => d == NegativeInfinity;

@@ -16,7 +16,9 @@ namespace System
         public const float Pi = MathF.PI;
         public const float Tau = MathF.Tau;
 
-        public static bool IsNaN(float f) => (BitConverter.SingleToUInt32Bits(f) & 0x7FFF_FFFFu) > 0x7F80_0000u;
+#pragma warning disable CS1718 // NaN is the one value unequal to itself: one ucomiss, no trip through memory
+        public static bool IsNaN(float f) => f != f;
+#pragma warning restore CS1718
         public static bool IsInfinity(float f) => (BitConverter.SingleToUInt32Bits(f) & 0x7FFF_FFFFu) == 0x7F80_0000u;
         public static bool IsPositiveInfinity(float f) => f == PositiveInfinity;
         public static bool IsNegativeInfinity(float f) => f == NegativeInfinity;
