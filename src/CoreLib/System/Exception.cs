@@ -1,13 +1,17 @@
+using Internal.Runtime;
+
 namespace System
 {
     /// <summary>
-    /// Base of all exceptions. There is no unwinding in the kernel: a throw stops the kernel with a
-    /// panic that names the exception's type and prints its message (see RuntimeExceptionHelpers).
+    /// Base of all exceptions. Thrown exceptions are dispatched to catch, filter, finally and
+    /// fault handlers by Internal.Runtime.ExceptionDispatch; one nothing catches stops the kernel
+    /// with a panic that names its type and prints its message and stack.
     /// </summary>
     public class Exception
     {
         private readonly string _message;
         private readonly Exception _innerException;
+        internal StackTraceBuffer _stackTrace;
 
         public Exception() { }
         public Exception(string message) { _message = message; }

@@ -5,6 +5,7 @@ namespace System
     {
         public SystemException() { }
         public SystemException(string message) : base(message) { }
+        public SystemException(string message, Exception innerException) : base(message, innerException) { }
         protected override string DefaultMessage => "System error.";
     }
 
@@ -137,6 +138,7 @@ namespace System
     public sealed class TypeInitializationException : SystemException
     {
         public TypeInitializationException(string message) : base(message) { }
+        public TypeInitializationException(string message, Exception innerException) : base(message, innerException) { }
     }
 }
 

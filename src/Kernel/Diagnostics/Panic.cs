@@ -27,7 +27,8 @@ namespace Nacre.Diagnostics
             string message = e != null ? e.Message : null;
             KernelConsole.WriteAscii(message ?? "(no message)");
             KernelConsole.WriteAscii("\n");
-            WriteBacktrace(Cpu.ReadFramePointer());
+            if (e != null && Internal.Runtime.ExceptionStackTrace.Count(e) > 0) WriteThrowStack(e);
+            else WriteBacktrace(Cpu.ReadFramePointer());
             End();
         }
 
@@ -174,6 +175,26 @@ namespace Nacre.Diagnostics
                 rbp = next;
             }
             WriteRepeats(repeats);
+        }
+
+        /// <summary>The frames the exception passed (recorded by the dispatcher; a rethrow keeps the first throw's).</summary>
+        private static void WriteThrowStack(Exception e)
+        {
+            KernelConsole.WriteAscii("  stack:\n");
+            int count = Internal.Runtime.ExceptionStackTrace.Count(e);
+            for (int i = 0; i < count; i++)
+            {
+                ulong address = Internal.Runtime.ExceptionStackTrace.Address(e, i);
+                KernelConsole.WriteAscii("    ");
+                KernelConsole.WriteHex(address);
+                WriteSymbol(address);
+                KernelConsole.WriteAscii("\n");
+            }
+            int dropped = Internal.Runtime.ExceptionStackTrace.Dropped(e);
+            if (dropped == 0) return;
+            KernelConsole.WriteAscii("    ... ");
+            KernelConsole.WriteDecimal(dropped);
+            KernelConsole.WriteAscii(" more frames\n");
         }
 
         private static void WriteRepeats(int repeats)

@@ -67,11 +67,20 @@ namespace Nacre.Testing
         /// <summary>Runs action and checks it throws exactly T (or a subclass); returns the exception.</summary>
         public static T Throws<T>(Action action) where T : Exception
         {
-            object caught = ExceptionTrap.Run(action);
-            if (caught == null) TestRunner.Fail("expected an exception, none was thrown");
-            if (!(caught is T))
-                TestRunner.Fail(string.Concat("expected a different exception, got ", Symbols.TypeName(caught) ?? "?"));
-            return (T)caught;
+            try
+            {
+                action();
+            }
+            catch (T expected)
+            {
+                return expected;
+            }
+            catch (Exception other)
+            {
+                TestRunner.Fail(string.Concat("expected a different exception, got ", Symbols.TypeName(other) ?? "?"));
+            }
+            TestRunner.Fail("expected an exception, none was thrown");
+            return null;
         }
 
         private static string Describe(string message, string expected, string actual)

@@ -8,10 +8,11 @@ namespace Nacre.Testing
 {
     /// <summary>
     /// Runs a test image's tests in order: `RUN name`, then `PASS name`, `FAIL name: message` or
-    /// `SKIP name: reason`, and finally `N passed, M failed` (`, K skipped` when some were). A failed
-    /// assertion, an exception or Assert.Skip abandons its test (the
-    /// runner resumes through a jump buffer; with no GC and no finalizers nothing is lost but the
-    /// test's own frames) and the run goes on.
+    /// `SKIP name: reason`, and finally `N passed, M failed` (`, K skipped` when some were). An
+    /// exception the test does not catch fails it (the runner catches it). A failed assertion or
+    /// Assert.Skip abandons its test (the runner resumes through a jump buffer, skipping the
+    /// test's finally blocks; with no GC nothing is lost but the test's own frames) and the run
+    /// goes on.
     /// </summary>
     public static unsafe class TestRunner
     {
@@ -71,7 +72,14 @@ namespace Nacre.Testing
                 if (JumpBuffer.SetJump(frame) == 0)
                 {
                     s_inTest = true;
-                    method();
+                    try
+                    {
+                        method();
+                    }
+                    catch (Exception e)
+                    {
+                        s_failure = Describe(e);
+                    }
                 }
             }
             s_inTest = false;
@@ -133,14 +141,18 @@ namespace Nacre.Testing
             Fail(string.Concat(name, " at ", where, " (CR2 0x", cr2.ToString("x"), ")"));
         }
 
-        /// <summary>Called for every thrown exception: inside Assert.Throws or a test it is handled; otherwise returns (panic).</summary>
+        /// <summary>Called for an exception nothing catches (on another thread than the test's): inside a test it fails the test; otherwise returns (panic).</summary>
         internal static void OnException(object exception)
         {
-            if (ExceptionTrap.Catch(exception)) return;
             if (!s_inTest) return;
+            Fail(Describe(exception));
+        }
+
+        private static string Describe(object exception)
+        {
             Exception e = exception as Exception;
             string type = Symbols.TypeName(exception) ?? "exception";
-            Fail(string.Concat("unhandled ", type, ": ", e != null ? e.Message : ""));
+            return string.Concat("unhandled ", type, ": ", e != null ? e.Message : "");
         }
     }
 }

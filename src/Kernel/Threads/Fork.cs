@@ -50,7 +50,7 @@ namespace Nacre.Threads
             if (parent == null) Panic.Message("Thread.Fork: no threads yet");
             ulong callerSp = (ulong)(context + ContextWords); // the forking function's rsp at its call
             ulong returnAddress = context[ReturnAddress];
-            if (!Unwind.FindFrame(returnAddress - 1, out FrameRule rule))
+            if (!Internal.Runtime.CallFrameInfo.FindFrame(returnAddress - 1, out Internal.Runtime.FrameRule rule))
                 Panic.Message("Thread.Fork: no unwind information for the calling function");
             // Its CFA: the top of its frame, where its own return address ends (the ABI aligns it to 16).
             ulong cfa = (rule.CfaFromRbp ? context[SavedRbp] : callerSp) + (ulong)rule.CfaOffset;

@@ -29,8 +29,19 @@ namespace Memory.Tests
         // 0: no exception, 1: AccessViolationException, 2: something else.
         private static int Outcome(Action access)
         {
-            object e = ExceptionTrap.Run(access);
-            return e == null ? 0 : e is AccessViolationException ? 1 : 2;
+            try
+            {
+                access();
+                return 0;
+            }
+            catch (AccessViolationException)
+            {
+                return 1;
+            }
+            catch
+            {
+                return 2;
+            }
         }
 
         private static void TryRead(void* result) => *(int*)result = Outcome(() => s_sink = *(ulong*)TestPage(0));

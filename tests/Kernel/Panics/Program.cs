@@ -12,6 +12,7 @@ public static class Program
         switch (which)
         {
             case "throw": throw new InvalidOperationException("boom");
+            case "rethrow": return Rethrow();
             case "null": return NullDereference(null);
             case "bounds": return OutOfBounds(new int[3], 5);
             case "cast": return BadCast(args.Length > 5 ? new Node() : (object)"not a node");
@@ -22,12 +23,22 @@ public static class Program
             case "exit": return 42;
             case "thread-null": return ThreadFault();
             default:
-                Console.WriteLine("unknown case; expected throw|null|bounds|cast|divide|failfast|overflow|spin|exit|thread-null");
+                Console.WriteLine("unknown case; expected throw|rethrow|null|bounds|cast|divide|failfast|overflow|spin|exit|thread-null");
                 return 2;
         }
     }
 
     private static int NullDereference(Node n) => n.Next.Value;
+
+    // Nothing catches a rethrown exception: the report shows where it was first thrown.
+    private static int Rethrow()
+    {
+        try { Thrower(); }
+        catch (InvalidOperationException) { throw; }
+        return 0;
+    }
+
+    private static void Thrower() => throw new InvalidOperationException("first");
 
     // A fault in a thread on another CPU: the panic names that CPU and thread.
     private static unsafe int ThreadFault()

@@ -35,15 +35,9 @@ namespace Nacre.Arch.X64
             if (ForeignCode.OnFault(frame)) return;
 
             // ilc relies on the hardware for integer division by zero and null dereferences (it
-            // emits no explicit checks), so those faults are the managed exceptions in disguise.
-            // Inside an ExceptionTrap (the tests' try/catch) they are delivered as such, and so is
-            // any other page fault, as an AccessViolationException.
-            object managed = null;
-            if (frame->Vector == DivideError)
-                managed = DivideFault.IsOverflow(frame) ? new System.OverflowException() : new System.DivideByZeroException();
-            else if (frame->Vector == PageFault && Cpu.ReadCr2() < 0x1000) managed = new System.NullReferenceException();
-            else if (frame->Vector == PageFault && ExceptionTrap.IsActiveHere) managed = new System.AccessViolationException();
-            if (managed != null) ExceptionTrap.Catch(managed);
+            // emits no explicit checks), so in managed code those faults are the exceptions in
+            // disguise: the frame goes back to the faulting code's stack, into the dispatcher.
+            if (ManagedFault.Redirect(frame)) return;
 
             // Every other CPU exception is fatal.
             string name = frame->Vector < (ulong)s_names.Length ? s_names[frame->Vector] : "unexpected interrupt";

@@ -72,8 +72,8 @@ arch_fork_exit_address:
     ret
 
 /* byte* arch_eh_frame_hdr(void): the start of .eh_frame_hdr, ld's index (sorted by address) of
- * the DWARF call-frame information ilc emits for every managed method. Diagnostics/Unwind.cs
- * reads it to find the size of the forking function's frame. */
+ * the DWARF call-frame information ilc emits for every managed method. CoreLib's CallFrameInfo.cs
+ * reads it: the exception dispatcher to unwind, Thread.Fork to find the forking function's frame. */
     .globl arch_eh_frame_hdr
 arch_eh_frame_hdr:
     lea __eh_frame_hdr_start(%rip), %rax

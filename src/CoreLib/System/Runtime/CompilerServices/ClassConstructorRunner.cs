@@ -40,13 +40,50 @@ namespace System.Runtime.CompilerServices
             return ThreadStatics.GetThreadStaticBaseForType(module, typeTlsIndex);
         }
 
+        // A constructor that threw leaves this in its context: every later access throws the same
+        // TypeInitializationException, as in .NET (ilc calls us while the address is non-zero).
+        private const nint Failed = 1;
+
+        private sealed class Failure
+        {
+            public StaticClassConstructionContext* Context;
+            public TypeInitializationException Exception;
+            public Failure Next;
+        }
+
+        private static Failure s_failures;
+
         public static void EnsureClassConstructorRun(StaticClassConstructionContext* context)
         {
             nint cctor = context->cctorMethodAddress;
             if (cctor == 0) return;
+            if (cctor == Failed) throw FailureOf(context);
             // Clear first: re-entrant accesses from the constructor itself must not run it again.
             context->cctorMethodAddress = 0;
-            ((delegate*<void>)cctor)();
+            try
+            {
+                ((delegate*<void>)cctor)();
+            }
+            catch (Exception e)
+            {
+                var failure = new Failure
+                {
+                    Context = context,
+                    Exception = new TypeInitializationException("The type initializer threw an exception.", e),
+                };
+                Failure head;
+                do { head = s_failures; failure.Next = head; }
+                while (System.Threading.Interlocked.CompareExchange(ref s_failures, failure, head) != head);
+                context->cctorMethodAddress = Failed;
+                throw failure.Exception;
+            }
+        }
+
+        private static TypeInitializationException FailureOf(StaticClassConstructionContext* context)
+        {
+            for (Failure f = s_failures; f != null; f = f.Next)
+                if (f.Context == context) return f.Exception;
+            return new TypeInitializationException("The type initializer threw an exception.");
         }
     }
 }

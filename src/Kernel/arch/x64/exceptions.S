@@ -1,0 +1,160 @@
+/* exceptions.S — the entry points of exception dispatch whose conventions C# cannot express.
+ * The dispatcher itself is C# (CoreLib, Internal/Runtime/ExceptionHandling). These routines
+ * capture the thrower's registers, call ilc's funclets (catch, filter, finally/fault bodies)
+ * with the frame registers of the method that owns them, and resume in a frame after a catch.
+ *
+ * RegisterContext (CallFrameInfo.cs): rip 0, rsp 8, rbp 16, rbx 24, r12 32, r13 40, r14 48, r15 56. */
+
+    .text
+    .code64
+
+#define CTX_RIP 0
+#define CTX_RSP 8
+#define CTX_RBP 16
+#define CTX_RBX 24
+#define CTX_R12 32
+#define CTX_R13 40
+#define CTX_R14 48
+#define CTX_R15 56
+
+/* The callee-saved registers into / out of the RegisterContext at \base. */
+.macro STORE_CALLEE_SAVED base
+    mov %rbp, CTX_RBP(\base)
+    mov %rbx, CTX_RBX(\base)
+    mov %r12, CTX_R12(\base)
+    mov %r13, CTX_R13(\base)
+    mov %r14, CTX_R14(\base)
+    mov %r15, CTX_R15(\base)
+.endm
+
+.macro LOAD_CALLEE_SAVED base
+    mov CTX_RBX(\base), %rbx
+    mov CTX_R12(\base), %r12
+    mov CTX_R13(\base), %r13
+    mov CTX_R14(\base), %r14
+    mov CTX_R15(\base), %r15
+    mov CTX_RBP(\base), %rbp
+.endm
+
+/* Builds a RegisterContext on the stack for the frame that called us (rip = our return address,
+ * rsp = its stack pointer after the call, callee-saved registers as they are) and calls
+ * nacre_dispatch_exception(rdi, context, kind). The dispatcher never returns here. */
+.macro THROW_ENTRY kind
+    mov (%rsp), %rax
+    lea 8(%rsp), %rcx
+    sub $72, %rsp                   /* 64-byte context + 8: rsp is 16-aligned at the call */
+    .cfi_adjust_cfa_offset 72
+    mov %rax, CTX_RIP(%rsp)
+    mov %rcx, CTX_RSP(%rsp)
+    STORE_CALLEE_SAVED %rsp
+    mov %rsp, %rsi
+    mov $\kind, %edx
+    call nacre_dispatch_exception
+    ud2
+.endm
+
+/* void RhpThrowEx(object exception): ilc's `throw`. */
+    .globl RhpThrowEx
+    .type RhpThrowEx, @function
+RhpThrowEx:
+    .cfi_startproc
+    THROW_ENTRY 0
+    .cfi_endproc
+
+/* void RhpRethrow(void): ilc's `throw;` inside a catch funclet. The dispatcher finds the
+ * exception being handled from the funclet's caller, nacre_eh_call_funclet. */
+    .globl RhpRethrow
+    .type RhpRethrow, @function
+RhpRethrow:
+    .cfi_startproc
+    xor %edi, %edi
+    THROW_ENTRY 1
+    .cfi_endproc
+
+/* void nacre_throw_hardware(int code, void* faultingRip): where Traps redirects a managed frame
+ * that faulted (null dereference, #DE). Entered by iretq, not call: rsp is the faulting rsp and
+ * every register is as the faulting instruction left it. The context describes the faulting
+ * instruction itself: its rip is exact, not a return address. */
+    .globl nacre_throw_hardware
+    .type nacre_throw_hardware, @function
+nacre_throw_hardware:
+    mov %rsp, %rcx
+    and $-16, %rsp
+    sub $80, %rsp
+    mov %rsi, CTX_RIP(%rsp)
+    mov %rcx, CTX_RSP(%rsp)
+    STORE_CALLEE_SAVED %rsp
+    mov %rsp, %rsi
+    call nacre_dispatch_hardware_exception     /* (code, context) */
+    ud2
+
+/* long nacre_eh_call_funclet(object argument, void* funclet, RegisterContext* frame, void* exInfo)
+ * Calls one of ilc's funclets the way it expects to be called: rdi = the exception (catch and
+ * filter funclets use it), and the owning frame's callee-saved registers loaded from *frame (the
+ * funclet reaches its parent's locals through rbp). Returns what the funclet returns: a catch
+ * funclet the address to resume at, a filter its verdict. Our caller's registers are restored.
+ * exInfo is kept at the funclet's CFA (just above its return address), where the dispatcher finds
+ * it when a later throw unwinds out of the funclet (nacre_eh_funclet_return marks that caller). */
+    .globl nacre_eh_call_funclet
+    .type nacre_eh_call_funclet, @function
+    .globl nacre_eh_funclet_return
+nacre_eh_call_funclet:
+    .cfi_startproc
+    push %rbp
+    .cfi_adjust_cfa_offset 8
+    .cfi_rel_offset %rbp, 0
+    push %rbx
+    .cfi_adjust_cfa_offset 8
+    .cfi_rel_offset %rbx, 0
+    push %r12
+    .cfi_adjust_cfa_offset 8
+    .cfi_rel_offset %r12, 0
+    push %r13
+    .cfi_adjust_cfa_offset 8
+    .cfi_rel_offset %r13, 0
+    push %r14
+    .cfi_adjust_cfa_offset 8
+    .cfi_rel_offset %r14, 0
+    push %r15
+    .cfi_adjust_cfa_offset 8
+    .cfi_rel_offset %r15, 0
+    push %rcx                       /* exInfo: the funclet's CFA points here */
+    .cfi_adjust_cfa_offset 8
+    LOAD_CALLEE_SAVED %rdx
+    call *%rsi
+nacre_eh_funclet_return:
+    pop %rcx
+    pop %r15
+    pop %r14
+    pop %r13
+    pop %r12
+    pop %rbx
+    pop %rbp
+    ret
+    .cfi_endproc
+
+/* void nacre_eh_resume(RegisterContext* frame, void* address): continues the frame described by
+ * *frame at address (after a catch funclet): its callee-saved registers and stack pointer, then a
+ * jump. Everything below frame->rsp (the thrower's frames, the dispatcher's) is abandoned. */
+    .globl nacre_eh_resume
+    .type nacre_eh_resume, @function
+nacre_eh_resume:
+    LOAD_CALLEE_SAVED %rdi
+    mov CTX_RSP(%rdi), %rsp
+    jmp *%rsi
+
+/* void* nacre_eh_funclet_return_address(void): the address nacre_eh_call_funclet's call returns
+ * to, which identifies that routine's frame during an unwind. */
+    .globl nacre_eh_funclet_return_address
+    .type nacre_eh_funclet_return_address, @function
+nacre_eh_funclet_return_address:
+    lea nacre_eh_funclet_return(%rip), %rax
+    ret
+
+
+/* void* nacre_throw_hardware_address(void): where Traps redirects a faulting managed frame. */
+    .globl nacre_throw_hardware_address
+    .type nacre_throw_hardware_address, @function
+nacre_throw_hardware_address:
+    lea nacre_throw_hardware(%rip), %rax
+    ret
