@@ -9,7 +9,8 @@ namespace Nacre.Irq
     /// Dispatch; the handler runs in interrupt context (IF=0, on the interrupted stack) on the CPU
     /// that took the interrupt. The LAPIC gets its EOI before the handler runs, so a handler that
     /// never returns (a test failing inside a timer callback long-jumps out) cannot wedge the APIC;
-    /// IF stays 0 until the handler returns, so nothing nests.
+    /// IF stays 0 until the handler returns, so nothing nests. An exception escaping a handler is
+    /// thrown on in the interrupted code (docs/exceptions.md).
     /// </summary>
     public static unsafe class Interrupts
     {
@@ -84,7 +85,16 @@ namespace Nacre.Irq
             }
             bool traced = Tracing.Trace.On;
             if (traced) Tracing.Trace.InterruptEnter(vector);
-            handler(frame);
+            try
+            {
+                handler(frame);
+            }
+            catch (System.Exception e)
+            {
+                // Thrown on in the interrupted code (as if its next instruction threw); where that
+                // is not managed code, nothing can catch it.
+                if (!Arch.X64.ManagedFault.Rethrow(frame, e)) throw;
+            }
             // Before a preemptive switch: the next thread's events belong to the thread ring.
             if (traced) Tracing.Trace.InterruptExit(vector);
             Threads.Scheduler.OnInterruptExit();

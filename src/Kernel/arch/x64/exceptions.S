@@ -71,13 +71,14 @@ RhpRethrow:
     THROW_ENTRY 1
     .cfi_endproc
 
-/* void nacre_throw_hardware(int code, void* faultingRip): where Traps redirects a managed frame
- * that faulted (null dereference, #DE). Entered by iretq, not call: rsp is the faulting rsp and
- * every register is as the faulting instruction left it. The context describes the faulting
- * instruction itself: its rip is exact, not a return address. */
-    .globl nacre_throw_hardware
-    .type nacre_throw_hardware, @function
-nacre_throw_hardware:
+/* void nacre_throw_redirected(ulong argument, void* rip, int kind): where the trap handler sends
+ * a managed frame that faulted (kind 0, argument = the fault's code) or whose interrupt handler
+ * threw (kind 1, argument = the exception). Entered by iretq, not call: rsp is the interrupted
+ * rsp and the callee-saved registers are as the interrupted code left them. The context describes
+ * the instruction at rip itself: its rip is exact, not a return address. */
+    .globl nacre_throw_redirected
+    .type nacre_throw_redirected, @function
+nacre_throw_redirected:
     mov %rsp, %rcx
     and $-16, %rsp
     sub $80, %rsp
@@ -85,7 +86,7 @@ nacre_throw_hardware:
     mov %rcx, CTX_RSP(%rsp)
     STORE_CALLEE_SAVED %rsp
     mov %rsp, %rsi
-    call nacre_dispatch_hardware_exception     /* (code, context) */
+    call nacre_dispatch_redirected      /* (argument, context, kind) */
     ud2
 
 /* long nacre_eh_call_funclet(object argument, void* funclet, RegisterContext* frame, void* exInfo)
@@ -152,9 +153,9 @@ nacre_eh_funclet_return_address:
     ret
 
 
-/* void* nacre_throw_hardware_address(void): where Traps redirects a faulting managed frame. */
-    .globl nacre_throw_hardware_address
-    .type nacre_throw_hardware_address, @function
-nacre_throw_hardware_address:
-    lea nacre_throw_hardware(%rip), %rax
+/* void* nacre_throw_redirected_address(void): where the trap handler redirects a managed frame. */
+    .globl nacre_throw_redirected_address
+    .type nacre_throw_redirected_address, @function
+nacre_throw_redirected_address:
+    lea nacre_throw_redirected(%rip), %rax
     ret

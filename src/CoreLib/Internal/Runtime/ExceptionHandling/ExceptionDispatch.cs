@@ -17,7 +17,7 @@ namespace Internal.Runtime
     {
         private const int KindThrow = 0, KindRethrow = 1;
 
-        /// <summary>Codes nacre_throw_hardware passes (Traps.cs chooses them).</summary>
+        /// <summary>The fault codes the kernel's trap handler passes (ManagedFault.cs chooses them).</summary>
         private const int HardwareNullReference = 1, HardwareDivideByZero = 2, HardwareOverflow = 3, HardwareAccessViolation = 4;
 
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nacre_eh_call_funclet")]
@@ -45,11 +45,21 @@ namespace Internal.Runtime
             Run(exception, thrower, false);
         }
 
-        /// <summary>Called by nacre_throw_hardware for a CPU fault in managed code (Traps.cs redirects it there).</summary>
-        [RuntimeExport("nacre_dispatch_hardware_exception")]
-        public static void DispatchHardware(int code, RegisterContext* faulting)
+        /// <summary>
+        /// Called by nacre_throw_redirected, where the kernel's trap handler sends a managed frame
+        /// whose instruction at context->Rip faulted (kind 0: argument is the fault's code) or was
+        /// interrupted by a handler that threw (kind 1: argument is the exception).
+        /// </summary>
+        [RuntimeExport("nacre_dispatch_redirected")]
+        public static void DispatchRedirected(ulong argument, RegisterContext* context, int kind)
         {
-            Exception e = code switch
+            object exception;
+            if (kind == 1)
+            {
+                exception = *(object*)&argument;
+                if (exception is Exception e) e._stackTrace.Clear();
+            }
+            else exception = (int)argument switch
             {
                 HardwareNullReference => new NullReferenceException(),
                 HardwareDivideByZero => new DivideByZeroException(),
@@ -57,7 +67,7 @@ namespace Internal.Runtime
                 HardwareAccessViolation => new AccessViolationException(),
                 _ => new SystemException("unknown hardware exception"),
             };
-            Run(e, faulting, true);
+            Run(exception, context, true);
         }
 
         private static void Run(object exception, RegisterContext* thrower, bool exactPc)
