@@ -25,7 +25,6 @@ namespace Nacre.Arch.X64
         private const int KindFault = 0, KindException = 1;
 
         private const ulong InstructionFetch = 1 << 4;   // page-fault error code: the access was a fetch
-        private const byte Ret = 0xC3;
 
         // A fault this far below the stack pointer is taken for running into the guard page.
         private const ulong StackOverflowReach = 64 * 1024;
@@ -59,16 +58,31 @@ namespace Nacre.Arch.X64
 
         /// <summary>
         /// An interrupt handler threw: true if the interrupted code is managed and the exception now
-        /// continues there. Interrupted at the `ret` of an assembly routine (the privileged gate's
-        /// return in deprivileged mode), the managed caller's call instruction stands for it.
+        /// continues there. Interrupted in an epilogue or at a `ret` (of managed code or of an
+        /// assembly leaf routine such as the privileged gate), the epilogue is finished first and
+        /// the caller's call instruction throws; interrupted inside an assembly leaf routine
+        /// (rdtsc, restoring the flags), it does too, when the word at rsp is a return address
+        /// into managed code just after a call instruction (the call may have reached the routine
+        /// through a tail jump).
         /// </summary>
         public static bool Rethrow(TrapFrame* frame, Exception exception)
         {
             ulong rip = frame->Rip, rsp = frame->Rsp;
-            if (!IsManaged(rip) && *(byte*)rip == Ret)
+            if (Epilogue.Finish(frame))
             {
-                rip = *(ulong*)rsp - 1;
-                rsp += 8;
+                // Interrupted in an epilogue (which ilc's unwind data does not describe) or at a
+                // leaf routine's ret: the frame is gone; the caller's call instruction throws.
+                rip = *(ulong*)frame->Rsp - 1;
+                rsp = frame->Rsp + 8;
+            }
+            else if (!IsManaged(rip))
+            {
+                ulong ret = *(ulong*)rsp;
+                if (IsManaged(ret - 1) && FollowsCall(ret))
+                {
+                    rip = ret - 1;
+                    rsp += 8;
+                }
             }
             object boxed = exception;
             return Send(frame, rip, rsp, *(ulong*)&boxed, KindException);
@@ -83,6 +97,17 @@ namespace Nacre.Arch.X64
             frame->Rsp = rsp;
             frame->Rip = ThrowRedirectedAddress();
             return true;
+        }
+
+        // ret follows a call instruction: call rel32, call [rip+d32], or call through a register
+        // or [register] (the callee may have tail-jumped on into the routine interrupted).
+        private static bool FollowsCall(ulong ret)
+        {
+            byte* p = (byte*)ret;
+            return p[-5] == 0xE8
+                || p[-6] == 0xFF && p[-5] == 0x15
+                || p[-2] == 0xFF && (p[-1] & 0x38) == 0x10
+                || p[-3] == 0xFF && (p[-2] & 0x38) == 0x10;
         }
 
         private static bool IsManaged(ulong rip) =>
