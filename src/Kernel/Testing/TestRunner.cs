@@ -152,7 +152,10 @@ namespace Nacre.Testing
         {
             Exception e = exception as Exception;
             string type = Symbols.TypeName(exception) ?? "exception";
-            return string.Concat("unhandled ", type, ": ", e != null ? e.Message : "");
+            string text = string.Concat("unhandled ", type, ": ", e != null ? e.Message : "");
+            if (e == null || Internal.Runtime.ExceptionStackTrace.Count(e) == 0) return text;
+            byte* symbol = Symbols.Find(Internal.Runtime.ExceptionStackTrace.Address(e, 0), out ulong offset);
+            return symbol == null ? text : string.Concat(text, " (at ", Symbols.ToString(symbol), "+0x", offset.ToString("x"), ")");
         }
     }
 }
