@@ -31,7 +31,7 @@ public static unsafe class Program
 
     private static long Fib(long n)
     {
-        if (n < 12) return n < 2 ? n : Fib(n - 1) + Fib(n - 2);
+        if (n < 14) return n < 2 ? n : Fib(n - 1) + Fib(n - 2);
         var left = new Future<long>();
         left.Spawn(&Fib, n - 1);
         long right = Fib(n - 2);
@@ -60,8 +60,8 @@ public static unsafe class Program
         Thread.JoinAllChildren();
 
         Runtime.Start();
-        long fib = Runtime.Run(() => Fib(20));
-        System.Console.WriteLine($"timeline: {pongs} round trips, fib(20) = {fib} on {Cpus.Count} CPUs");
-        return fib == 6765 && pongs == Rounds ? 0 : 1;
+        long fib = Runtime.Run(() => Fib(24));
+        System.Console.WriteLine($"timeline: {pongs} round trips, fib(24) = {fib} on {Cpus.Count} CPUs");
+        return fib == 46368 && pongs == Rounds ? 0 : 1;
     }
 }

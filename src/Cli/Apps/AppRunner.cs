@@ -59,9 +59,11 @@ public static class AppRunner
     /// Boots an HRT image on cpus CPUs with the given kernel arguments and returns its console
     /// lines: the one place that knows how an image is run (QEMU or the HVM, through
     /// MachineRunner as `nacre run` does).
+    /// With traceOutput, the run is traced (QEMU only) and the trace written there as Chrome
+    /// trace-event JSON; onTraced gets the summary line.
     /// </summary>
     public static IReadOnlyList<string> RunHrt(string image, int cpus, IReadOnlyList<string> arguments, int memoryMiB, TimeSpan timeout,
-        HrtMode mode = HrtMode.Qemu, CancellationToken cancellation = default)
+        HrtMode mode = HrtMode.Qemu, CancellationToken cancellation = default, string? traceOutput = null, Action<string>? onTraced = null)
     {
         var lines = new List<string>();
         var options = new QemuOptions(image)
@@ -69,10 +71,14 @@ public static class AppRunner
             Cpus = cpus, MemoryMiB = memoryMiB, KernelArguments = arguments, Timeout = timeout,
             Machine = mode == HrtMode.Hvm ? MachineKind.Hvm : MachineKind.Qemu,
         };
+        if (traceOutput is not null)
+            options = Tracing.TraceCapture.Prepare(options, traceOutput);
         var run = MachineRunner.Run(options, line => { lock (lines) lines.Add(line); }, cancellation);
         switch (run.Status.Kind)
         {
             case ExitKind.Exited:
+                if (traceOutput is not null)
+                    onTraced?.Invoke(Tracing.TraceCapture.Finish(options, traceOutput));
                 return lines;
             case ExitKind.Panicked:
                 throw new NacreException($"{Path.GetFileName(image)} panicked:\n{string.Join('\n', lines.TakeLast(20))}");
@@ -83,8 +89,9 @@ public static class AppRunner
         }
     }
 
-    public static AppOutput RunHrtApp(string image, string size, int cpus, int memoryMiB, TimeSpan timeout, HrtMode mode = HrtMode.Qemu, CancellationToken cancellation = default) =>
-        AppOutput.Parse(RunHrt(image, cpus, [size, cpus.ToString()], memoryMiB, timeout, mode, cancellation));
+    public static AppOutput RunHrtApp(string image, string size, int cpus, int memoryMiB, TimeSpan timeout, HrtMode mode = HrtMode.Qemu,
+        CancellationToken cancellation = default, string? traceOutput = null, Action<string>? onTraced = null) =>
+        AppOutput.Parse(RunHrt(image, cpus, [size, cpus.ToString()], memoryMiB, timeout, mode, cancellation, traceOutput, onTraced));
 
     /// <summary>
     /// The HVM Invoke path: the Linux executable boots the HRT image itself (--hvm), builds the

@@ -45,8 +45,12 @@ public static class BenchAppsCommand
         var noInvoke = new Option<bool>("--no-invoke") { Description = "skip the HVM Invoke path (it runs only where the HVM is usable)" };
         var output = new Option<string>("--out") { Description = "directory for apps.json and the charts", DefaultValueFactory = _ => ".nacre/bench/apps", HelpName = "dir" };
         var timeout = CommonOptions.Timeout("the run");
+        var trace = new Option<bool>("--trace")
+        {
+            Description = "trace each HRT run (QEMU only; --hrt auto then means QEMU) into --out as trace-<app>-<size>-<N>cpu.json (Chrome trace-event JSON, docs/tracing.md)",
+        };
 
-        var command = new Command("apps", Description) { apps, sizes, cpus, repeat, hrt, noInvoke, output, timeout };
+        var command = new Command("apps", Description) { apps, sizes, cpus, repeat, hrt, noInvoke, output, timeout, trace };
         command.SetAction(parse =>
         {
             var root = RepositoryRoot.Find(Directory.GetCurrentDirectory());
@@ -54,18 +58,21 @@ public static class BenchAppsCommand
             var sizeNames = Split(parse.GetValue(sizes)!);
             var cpuCounts = parse.GetValue(cpus) is { } list ? Split(list).Select(int.Parse).ToList() : Enumerable.Range(1, Environment.ProcessorCount).ToList();
             bool hvmUsable = AppRunner.HvmUsable(out var hvmReason);
+            bool traced = parse.GetValue(trace);
             var mode = parse.GetValue(hrt) switch
             {
-                "auto" => hvmUsable ? HrtMode.Hvm : HrtMode.Qemu,
+                "auto" => hvmUsable && !traced ? HrtMode.Hvm : HrtMode.Qemu,
                 "qemu" => (HrtMode?)HrtMode.Qemu,
                 "hvm" => hvmUsable ? HrtMode.Hvm : throw new NacreException($"--hrt hvm: {hvmReason}"),
                 "none" => null,
                 var other => throw new NacreException($"--hrt must be auto, qemu, hvm or none, got '{other}'"),
             };
+            if (traced && mode != HrtMode.Qemu)
+                throw new NacreException(mode is null ? "--trace traces HRT runs, and --hrt none has none" : Tracing.TraceCapture.HvmNotYet);
             bool invoke = hvmUsable && !parse.GetValue(noInvoke);
             if (!hvmUsable) terminal.Note($"the HVM is not usable here ({hvmReason}): no HVM runs, no Invoke path");
             var settings = new Settings(selected, sizeNames, cpuCounts, Math.Max(1, parse.GetValue(repeat)), mode, invoke,
-                Path.GetFullPath(parse.GetValue(output)!), TimeSpan.FromSeconds(parse.GetValue(timeout)));
+                Path.GetFullPath(parse.GetValue(output)!), TimeSpan.FromSeconds(parse.GetValue(timeout)), traced);
             return Run(settings, terminal, cancellation);
         });
         return command;
@@ -73,7 +80,7 @@ public static class BenchAppsCommand
 
     private static List<string> Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
-    private sealed record Settings(IReadOnlyList<AppSpec> Apps, IReadOnlyList<string> Sizes, IReadOnlyList<int> Cpus, int Repeat, HrtMode? Mode, bool Invoke, string OutputDirectory, TimeSpan Timeout)
+    private sealed record Settings(IReadOnlyList<AppSpec> Apps, IReadOnlyList<string> Sizes, IReadOnlyList<int> Cpus, int Repeat, HrtMode? Mode, bool Invoke, string OutputDirectory, TimeSpan Timeout, bool Trace)
     {
         public string HrtPlatform => Mode == HrtMode.Hvm ? "hrt-hvm" : "hrt-qemu";
         public IReadOnlyList<string> Platforms => new[] { "linux", Mode is null ? null : HrtPlatform, Invoke ? "hrt-invoke" : null }.OfType<string>().ToList();
@@ -108,8 +115,15 @@ public static class BenchAppsCommand
                     {
                         // QEMU once (its times are only functional); the HVM as often as Linux.
                         var hrtRuns = new List<AppOutput>();
+                        string? traceFile = null;
+                        if (s.Trace)
+                        {
+                            Directory.CreateDirectory(s.OutputDirectory);
+                            traceFile = Path.Combine(s.OutputDirectory, $"trace-{app.Name}-{sizeName}-{n}cpu.json");
+                        }
                         for (int r = 0; r < (mode == HrtMode.Qemu ? 1 : s.Repeat); r++)
-                            hrtRuns.Add(AppRunner.RunHrtApp(image!, size.Argument, n, size.MemoryMiB, s.Timeout, mode, cancellation));
+                            hrtRuns.Add(AppRunner.RunHrtApp(image!, size.Argument, n, size.MemoryMiB, s.Timeout, mode, cancellation,
+                                r == 0 ? traceFile : null, line => terminal.Progress("trace", line)));
                         points.Add(Summarise(app, sizeName, size, s.HrtPlatform, n, hrtRuns));
                         terminal.Progress("bench", Describe(points[^1]));
                     }

@@ -28,6 +28,7 @@ public static class ChromeTrace
     {
         var all = trace.Rings.SelectMany(r => r.Events);
         ulong baseTsc = all.Any() ? all.Min(e => e.Tsc) : 0;
+        ulong lastTsc = all.Any() ? all.Max(e => e.Tsc) : 0;
         double Us(ulong tsc) => (tsc - baseTsc) * 1e6 / trace.TscHz;
         string ThreadName(uint id) => trace.Names.TryGetValue(id, out var n) && n.Length > 0 ? n : $"thread {id}";
         string Sym(uint address) => symbols.Find(address) ?? $"0x{address:x}";
@@ -153,7 +154,8 @@ public static class ChromeTrace
                         break;
                 }
             }
-            CloseDownTo(Us(events[^1].Tsc), 0);
+            // Whatever still runs on this CPU runs until the trace ends (not just its last event).
+            CloseDownTo(Us(lastTsc), 0);
         }
 
         // Flows join two CPUs' tracks, so they are found over all CPUs' events in time order.

@@ -91,6 +91,9 @@ public sealed class TraceFileTests
         Assert.Equal(["B a 0", "B irq timer 0", "E irq timer 0", "E a 0", "B thread 100 0", "E thread 100 0"], cpu0);
         var cpu1 = events.Where(e => e.GetProperty("ph").GetString() is "B" or "E" && e.GetProperty("tid").GetInt32() == 1).Select(Describe).ToList();
         Assert.Equal(["B thread 200 1", "B idle 1", "E idle 1", "E thread 200 1", "B b 1", "B task 0x1234 1", "E task 0x1234 1", "E b 1"], cpu1);
+        // b still runs when the trace ends: its slice lasts until the last event of any CPU (2000).
+        var bEnd = events.Single(e => e.GetProperty("ph").GetString() == "E" && e.GetProperty("name").GetString() == "b");
+        Assert.Equal(1.0, bEnd.GetProperty("ts").GetDouble(), 6);
 
         var s = Assert.Single(events, e => e.GetProperty("ph").GetString() == "s");
         var f = Assert.Single(events, e => e.GetProperty("ph").GetString() == "f");
