@@ -40,42 +40,34 @@ namespace System
                 result = v;
                 return overflow ? ParseStatus.Overflow : ParseStatus.Ok;
             }
-            bool negative = false, parens = false;
-            if ((styles & NumberStyles.AllowLeadingSign) != 0 && (s[i] == '-' || s[i] == '+')) { negative = s[i] == '-'; i++; }
-            else if ((styles & NumberStyles.AllowParentheses) != 0 && s[i] == '(') { negative = parens = true; i++; }
-            if ((styles & NumberStyles.AllowTrailingSign) != 0 && !negative && end > i && (s[end - 1] == '-' || s[end - 1] == '+'))
-            {
-                negative = s[end - 1] == '-';
-                end--;
-            }
-            if (parens)
-            {
-                if (end == i || s[end - 1] != ')') return ParseStatus.Format;
-                end--;
-            }
+            // Decimal text goes through the digits, so exponents and fractions work as in .NET:
+            // "120E-1" is 12, while a non-zero fraction ("1.5") cannot be an integer (overflow).
+            byte* digitStore = stackalloc byte[NumberBuffer.Capacity];
+            var num = new NumberBuffer(digitStore);
+            if (!ParseDecimal(s, styles, ref num)) return ParseStatus.Format;
+            if (num.Count > num.Scale || num.Scale > 20) return ParseStatus.Overflow;
             ulong magnitude = 0;
-            int digits = 0;
-            bool inFraction = false;
-            for (; i < end; i++)
+            for (int k = 0; k < num.Scale; k++)
             {
-                char c = s[i];
-                if (c >= '0' && c <= '9')
-                {
-                    digits++;
-                    if (inFraction) { if (c != '0') overflow = true; continue; } // a fraction cannot be an integer
-                    ulong d = (ulong)(c - '0');
-                    if (magnitude > (ulong.MaxValue - d) / 10) overflow = true;
-                    else magnitude = magnitude * 10 + d;
-                }
-                else if (c == ',' && (styles & NumberStyles.AllowThousands) != 0 && digits > 0 && !inFraction) { }
-                else if (c == '.' && (styles & NumberStyles.AllowDecimalPoint) != 0 && !inFraction) inFraction = true;
-                else return ParseStatus.Format;
+                ulong d = (ulong)num.Digit(k);
+                if (magnitude > (ulong.MaxValue - d) / 10) return ParseStatus.Overflow;
+                magnitude = magnitude * 10 + d;
             }
-            if (digits == 0) return ParseStatus.Format;
+            // .NET lets an unsigned type read a negative zero only as plain "-0…0" or "(0…0)" (its fast path);
+            // "-0.0", "(0)" and the like take its general path, which rejects any negative.
+            if (num.Negative && !signed && !(s[i] == '-' && AllZeros(s.Slice(i + 1, end - i - 1)))
+                && !(s[i] == '(' && s[end - 1] == ')' && AllZeros(s.Slice(i + 1, end - i - 2)))) return ParseStatus.Overflow;
+            bool negative = num.Negative && magnitude != 0;
             ulong maxMagnitude = signed ? (negative ? (limit >> 1) + 1 : limit >> 1) : (negative ? 0 : limit);
-            if (overflow || magnitude > maxMagnitude) return ParseStatus.Overflow;
+            if (magnitude > maxMagnitude) return ParseStatus.Overflow;
             result = negative ? (ulong)(-(long)magnitude) & limit : magnitude;
             return ParseStatus.Ok;
+        }
+
+        private static bool AllZeros(ReadOnlySpan<char> s)
+        {
+            for (int k = 0; k < s.Length; k++) if (s[k] != '0') return false;
+            return s.Length > 0;
         }
 
         /// <summary>Decimal text ([sign] digits [. digits] [e [sign] digits]) into num; false when malformed.</summary>
@@ -86,9 +78,19 @@ namespace System
             if ((styles & NumberStyles.AllowTrailingWhite) != 0) while (end > i && IsWhite(s[end - 1])) end--;
             if (i == end) return false;
             num.Negative = false;
-            if ((styles & NumberStyles.AllowLeadingSign) != 0 && (s[i] == '-' || s[i] == '+')) { num.Negative = s[i] == '-'; i++; }
-            if ((styles & NumberStyles.AllowTrailingSign) != 0 && end > i && (s[end - 1] == '-' || s[end - 1] == '+'))
+            bool parens = false, signed = false;
+            if ((styles & NumberStyles.AllowLeadingSign) != 0 && (s[i] == '-' || s[i] == '+')) { num.Negative = s[i] == '-'; signed = true; i++; }
+            else if ((styles & NumberStyles.AllowParentheses) != 0 && s[i] == '(')
             {
+                if (s[end - 1] != ')') return false;
+                num.Negative = parens = true;
+                i++;
+                end--;
+            }
+            if ((styles & NumberStyles.AllowCurrencySymbol) != 0 && i < end && s[i] == '¤') i++;
+            if ((styles & NumberStyles.AllowTrailingSign) != 0 && !parens && end > i && (s[end - 1] == '-' || s[end - 1] == '+'))
+            {
+                if (signed) return false; // one sign only
                 num.Negative = s[end - 1] == '-';
                 end--;
             }
