@@ -10,6 +10,10 @@ public sealed unsafe partial class Hrt
     /// <summary>How many spins on a mailbox between looks at the clock and the VM's state.</summary>
     private const int CheckInterval = 4096;
 
+    /// <summary>Spins (about a microsecond: several round trips of a fast call) before a waiting
+    /// caller on an oversubscribed host starts yielding its core (see <see cref="_callerYields"/>).</summary>
+    private const int SpinsBeforeYield = 256;
+
     private readonly ConcurrentDictionary<string, HrtFunction> _functions = new(StringComparer.Ordinal);
 
     /// <summary>The export <paramref name="name"/> (with or without the <c>nacre_export_</c> prefix).</summary>
@@ -185,14 +189,19 @@ public sealed unsafe partial class Hrt
         return CallStatus.Done;
     }
 
-    /// <summary>Spins on Done (a volatile read); every <see cref="CheckInterval"/> spins it checks
+    /// <summary>Spins on Done (a volatile read; yielding after a while where the caller has no core
+    /// of its own); every <see cref="CheckInterval"/> spins it checks
     /// whether the VM stopped and the clock.</summary>
     private CallStatus WaitFor(MailboxSlot slot, long sequence, ref Deadline deadline)
     {
         var spins = 0;
+        var yields = _callerYields;
         while (!slot.IsDone(sequence))
         {
-            if (++spins % CheckInterval != 0)
+            ++spins;
+            if (yields && spins > SpinsBeforeYield)
+                Thread.Yield();
+            if (spins % CheckInterval != 0)
                 continue;
             if (!IsRunning)
                 return CallStatus.StoppedInFlight;

@@ -44,6 +44,15 @@ public sealed unsafe partial class Hrt : IDisposable
     private readonly BootTimeline _timeline;
     private bool _fsGsBase;
 
+    /// <summary>
+    /// True when the host has no core for a waiting caller beside one per vCPU (vCPUs + 1 &gt; the
+    /// CPUs this process may run on: polling vCPUs each keep one busy). A caller spinning there
+    /// would hold the core a vCPU thread needs to finish the call until the host's scheduler
+    /// preempts it (milliseconds), so it spins briefly, then yields (sched_yield) between looks at
+    /// the mailbox: a runnable vCPU thread on its core runs first (docs/hvm.md, Invokes).
+    /// </summary>
+    private readonly bool _callerYields;
+
     private Hrt(HrtImage image, HrtOptions options, GuestLayout layout, IReadOnlyList<LoadedModule> modules, long startTimestamp)
     {
         _modules = modules;
@@ -55,6 +64,7 @@ public sealed unsafe partial class Hrt : IDisposable
         Privilege = options.EffectivePrivilege;
         Console = new ConsoleLog(options.Cpus, options.ConsoleLine);
         Arena = new Arena(null, 0);
+        _callerYields = options.Cpus + 1 > AllowedCpus().Count;
     }
 
     public HrtImage Image { get; }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Nacre.Host.Tests.Support;
 using Nacre.Hvm;
 
 namespace Nacre.Host.Tests.Hvm;
@@ -91,4 +92,25 @@ public sealed unsafe partial class GuestRamTests
         Assert.InRange(structures, 8, 13);
         Assert.Equal(8, Count(GuestLayout.PageTablesBase, GuestLayout.PageTablesEnd));
     }
+
+    [Fact]
+    public void AThousandPreparationsGiveTheirMemoryBack()
+    {
+        var image = Image();
+        Prepare(image).Ram.Dispose();
+        var before = ProcessResources.Settled();
+        for (var i = 0; i < 1000; i++)
+        {
+            var (ram, _) = Prepare(image, cpus: 1 + i % 4);
+            ram.Pointer[layoutProbe] = 1; // a page the guest would have touched
+            ram.Dispose();
+        }
+        var after = ProcessResources.Settled();
+        // 1,000 × 64 MiB mapped, ~100 KiB resident each: a leak would be 64 GiB of mappings and 100 MiB RSS.
+        Assert.InRange(after.Mappings, 0, before.Mappings + 16);
+        Assert.InRange(after.RssKiB, 0, before.RssKiB + 32 * 1024);
+        Assert.Equal(before.Fds, after.Fds);
+    }
+
+    private const ulong layoutProbe = 32 * 1024 * 1024;
 }
