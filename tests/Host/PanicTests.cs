@@ -50,6 +50,28 @@ public sealed class PanicTests
             Assert.True(result.Stdout.Contains(text, StringComparison.Ordinal), $"console lacks '{text}':\n{result.Stdout}");
     }
 
+    /// <summary>A traced run that panics still dumps its trace, which shows the faulting thread's run.</summary>
+    [Fact]
+    public void APanickingTracedRunStillWritesItsTrace()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"nacre-panic-trace-{Guid.NewGuid():N}.json");
+        try
+        {
+            var result = CliResult.Invoke("run", BuiltImages.Get(PanicsProject), "--qemu", "--cpus", "2", "--trace", output, "--timeout", "120", "--", "thread-null");
+            Assert.True(result.ExitCode == 127, $"expected exit 127 (kernel panic); got {result}");
+            Assert.Contains("(up to the panic)", result.Stderr);
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(output));
+            var events = json.RootElement.GetProperty("traceEvents").EnumerateArray().ToList();
+            // The thread that faulted was created, and it runs until the trace ends.
+            Assert.Contains(events, e => e.GetProperty("ph").GetString() == "i" && e.GetProperty("name").GetString()!.StartsWith("create ", StringComparison.Ordinal));
+            Assert.Equal(events.Count(e => e.GetProperty("ph").GetString() == "B"), events.Count(e => e.GetProperty("ph").GetString() == "E"));
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
     [Fact]
     public void SpinningGuestIsKilledByTimeout()
     {

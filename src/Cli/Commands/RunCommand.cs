@@ -94,10 +94,10 @@ public static class RunCommand
             if (gdbPort is { } port)
                 terminal.Progress("gdb", $"QEMU waits for a debugger: gdb -ex 'target remote :{port}' {options.Image}");
             int code = Boot(options, terminal, cancellation);
-            if (traceOutput is not null && code == ExitCodes.KernelPanic)
-                terminal.Note($"no trace written to {traceOutput}: the kernel panicked, and a panic dumps no trace");
+            if (traceOutput is not null && code == ExitCodes.KernelPanic && !TraceCapture.Dumped(options))
+                terminal.Note($"no trace written to {traceOutput}: the kernel panicked before its trace could be dumped");
             else if (traceOutput is not null)
-                terminal.Progress("trace", TraceCapture.Finish(options, traceOutput));
+                terminal.Progress("trace", TraceCapture.Finish(options, traceOutput) + (code == ExitCodes.KernelPanic ? " (up to the panic)" : ""));
             return code;
         });
         return command;

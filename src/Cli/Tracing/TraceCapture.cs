@@ -34,6 +34,9 @@ public static class TraceCapture
         };
     }
 
+    /// <summary>True when the run left a dump (a panic dumps too, unless it came too early or in the dump).</summary>
+    public static bool Dumped(QemuOptions options) => options.TraceDump is { } dump && File.Exists(dump) && new FileInfo(dump).Length > 0;
+
     /// <summary>Decodes the dump the run left and writes the JSON; returns a one-line summary.</summary>
     public static string Finish(QemuOptions options, string output)
     {

@@ -123,6 +123,8 @@ namespace Nacre.Diagnostics
         private static void End()
         {
             KernelConsole.WriteAscii("*** end of panic\n");
+            // What led here, if tracing is on (a panic inside the dump stops at Begin's depth check).
+            Tracing.TraceDump.WriteIfTracing();
             Platform.Exit(Platform.PanicExitCode);
         }
 
