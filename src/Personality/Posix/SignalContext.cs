@@ -62,9 +62,15 @@ namespace Nacre.Personality.Posix
             else { *(int*)(info + 16) = senderPid; *(int*)(info + 20) = 0; }
         }
 
+        /// <summary>
+        /// Zeroes exactly <paramref name="bytes"/> bytes: the caller's structure may end anywhere
+        /// (struct utsname is 390 bytes) and what follows it may be the caller's stack canary.
+        /// </summary>
         public static void Clear(byte* p, int bytes)
         {
-            for (int i = 0; i < bytes; i += 8) *(ulong*)(p + i) = 0;
+            int i = 0;
+            for (; i + 8 <= bytes; i += 8) *(ulong*)(p + i) = 0;
+            for (; i < bytes; i++) p[i] = 0;
         }
     }
 }

@@ -8,17 +8,17 @@ namespace Nacre.Host.Tests.DotNet;
 /// change the faulting context, pthread_kill to a running thread) print what they print on
 /// Linux — libm's results too, bit for bit over 320,000 arguments (the host's libm.so.6 is loaded
 /// as it is, and picks the same SSE/FMA/AVX2 code paths); a crash, and an import nothing
-/// provides, are reported clearly.
+/// provides, are reported clearly; functions that fill a caller's structure write nothing past it.
 /// </summary>
 public sealed class CProgramTests
 {
     public static TheoryData<string, string, int> Runs => new()
     {
         { "basics", "--qemu", 1 }, { "basics", "--qemu", 2 }, { "signals", "--qemu", 1 }, { "signals", "--qemu", 2 },
-        { "libm", "--qemu", 1 },
+        { "libm", "--qemu", 1 }, { "buffers", "--qemu", 1 },
     };
 
-    public static TheoryData<string, int> HvmRuns => new() { { "basics", 2 }, { "signals", 1 }, { "signals", 2 }, { "libm", 1 } };
+    public static TheoryData<string, int> HvmRuns => new() { { "basics", 2 }, { "signals", 1 }, { "signals", 2 }, { "libm", 1 }, { "buffers", 1 } };
 
     [Theory]
     [MemberData(nameof(Runs))]
