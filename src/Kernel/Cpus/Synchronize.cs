@@ -36,6 +36,44 @@ namespace Nacre.Cpus
             Interlocked.MemoryBarrier();
         }
 
+        /// <summary>
+        /// <see cref="SynchronizeAll"/> for CPUs that are running a thread: a CPU in its idle
+        /// thread is not interrupted (what Linux's MEMBARRIER_CMD_PRIVATE_EXPEDITED does for CPUs
+        /// not running the process). That is safe on x86: the idle CPU's earlier stores were made
+        /// before it switched to idle, which this call's reading of its current thread orders after
+        /// (stores become visible in order), and any thread it switches to later starts after a
+        /// locked run-queue operation, after this call's own stores are visible. Interrupting an
+        /// idle CPU is what costs: in the HVM's deprivileged mode each interrupt is a trip through
+        /// the ring-0 gate (tens of thousands of cycles), and the .NET GC calls membarrier at every
+        /// collection.
+        /// </summary>
+        public static void SynchronizeBusy()
+        {
+            Interlocked.MemoryBarrier();
+            if (Count < 2 || !Interrupts.Ready) return;
+            s_syncLock.Acquire();
+            long generation = Interlocked.Increment(ref s_syncGeneration);
+            int self = Current->Index;
+            bool* sent = stackalloc bool[Count];
+            for (int i = 0; i < Count; i++)
+            {
+                sent[i] = i != self && Get(i) != null && !Threads.Scheduler.IsIdle(i);
+                if (sent[i]) Ipi.Send(i, Vectors.Synchronize);
+            }
+            fixed (Acknowledged* acknowledged = &s_synchronized)
+                for (int i = 0; i < Count; i++)
+                    while (sent[i] && Volatile.Read(ref acknowledged->Generations[i]) < generation) Cpu.Pause();
+            s_syncLock.Release();
+            Interlocked.MemoryBarrier();
+        }
+
+        /// <summary>The last synchronisation generation a CPU acknowledged (tests see which CPUs were interrupted).</summary>
+        public static long SynchronizedGeneration(int cpu)
+        {
+            fixed (Acknowledged* acknowledged = &s_synchronized)
+                return Volatile.Read(ref acknowledged->Generations[cpu]);
+        }
+
         internal static void InitializeSynchronize() => Interrupts.Register(Vectors.Synchronize, &OnSynchronize);
 
         private static void OnSynchronize(TrapFrame* frame)

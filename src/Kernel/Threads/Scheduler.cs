@@ -34,6 +34,17 @@ namespace Nacre.Threads
         private static CpuScheduler* This => (CpuScheduler*)Cpus.Cpus.Current->Scheduler;
         private static CpuScheduler* Of(int cpu) => (CpuScheduler*)Cpus.Cpus.Get(cpu)->Scheduler;
 
+        /// <summary>
+        /// True when the CPU is running its idle thread (a comparison of pointers: the thread it
+        /// runs may exit meanwhile, the idle thread never does). False for a CPU without a scheduler.
+        /// </summary>
+        public static bool IsIdle(int cpu)
+        {
+            if (!IsRunningOn(cpu)) return false;
+            void** current = &Cpus.Cpus.Get(cpu)->CurrentThread;
+            return Volatile.Read(ref *(ulong*)current) == (ulong)Of(cpu)->Idle;
+        }
+
         /// <summary>True once this CPU has a scheduler (threads can run on it).</summary>
         public static bool IsRunningOn(int cpu) => cpu >= 0 && cpu < Cpus.Cpus.Count && Cpus.Cpus.Get(cpu) != null && Of(cpu) != null;
 

@@ -95,7 +95,9 @@ namespace Nacre.Personality.Posix
                 case MEMBARRIER_CMD_GLOBAL:
                 case MEMBARRIER_CMD_GLOBAL_EXPEDITED:
                 case MEMBARRIER_CMD_PRIVATE_EXPEDITED:
-                    Nacre.Cpus.Cpus.SynchronizeAll();
+                    // GLOBAL must reach every CPU; the process's own barrier needs only CPUs running threads.
+                    if (command == MEMBARRIER_CMD_PRIVATE_EXPEDITED) Nacre.Cpus.Cpus.SynchronizeBusy();
+                    else Nacre.Cpus.Cpus.SynchronizeAll();
                     return 0;
             }
             return Errno.Fail(Errno.EINVAL);
