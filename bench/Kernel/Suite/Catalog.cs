@@ -44,6 +44,7 @@ namespace Nacre.Bench
             Add(all, "heap", 1, c => MemoryBenchmarks.Heap(c));
             Add(all, "trace.off", 1, c => One(TraceBenchmarks.Record(c, on: false)));
             Add(all, "trace.on", 1, c => One(TraceBenchmarks.Record(c, on: true)));
+            Add(all, "throw", 1, c => ExceptionBenchmarks.ThrowCatch(c));
             return all;
         }
 

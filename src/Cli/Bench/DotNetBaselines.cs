@@ -11,7 +11,8 @@ namespace Nacre.Cli.Bench;
 public sealed class DotNetBaselines(int samples, int warmup, IReadOnlyList<int> cpus, double tscHz)
 {
     public static readonly IReadOnlyList<string> Names =
-        ["rdtsc", "pingpong", "launch", "createjoin", "yield", "monitor", "semaphoreslim", "pulseall", "barrier"];
+        ["rdtsc", "pingpong", "launch", "createjoin", "yield", "monitor", "semaphoreslim", "pulseall", "barrier",
+         "throw.1", "throw.10", "call.10"];
 
     private int A => cpus[0];
     private int B => cpus[1];
@@ -31,7 +32,7 @@ public sealed class DotNetBaselines(int samples, int warmup, IReadOnlyList<int> 
                 LinuxThreads.PinCurrentThread(A);
                 foreach (var name in Names)
                 {
-                    if (!selected(name) || (cpus.Count < 2 && name is not ("rdtsc" or "createjoin" or "yield")))
+                    if (!selected(name) || (cpus.Count < 2 && name is not ("rdtsc" or "createjoin" or "yield" or "throw.1" or "throw.10" or "call.10")))
                         continue;
                     results.Add(RunOne(name));
                 }
@@ -59,10 +60,20 @@ public sealed class DotNetBaselines(int samples, int warmup, IReadOnlyList<int> 
         "semaphoreslim" => Wake(name, WakeKind.Semaphore),
         "pulseall" => Wake(name, WakeKind.PulseAll),
         "barrier" => BarrierRounds(),
+        "throw.1" => Timed(name, r => DotNetExceptionBaselines.Throw(r, 1)),
+        "throw.10" => Timed(name, r => DotNetExceptionBaselines.Throw(r, 10)),
+        "call.10" => Timed(name, r => DotNetExceptionBaselines.Call(r, 10)),
         _ => throw new ArgumentException($"no .NET baseline {name}"),
     };
 
     private Recorder New(string name) => new(name, samples, warmup);
+
+    private BenchResult Timed(string name, Action<Recorder> run)
+    {
+        var r = New(name);
+        run(r);
+        return r.ToResult(tscHz);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private BenchResult Rdtsc()

@@ -91,6 +91,9 @@ public static class Primitives
             [N("trace.off")], [new(GoalKind.MaxCycles, 1, "median ≤ 1 cycle (zero when off)")]),
         new("trace.on", "trace event with tracing on: stamp and store into the CPU's ring", false,
             [N("trace.on")], [new(GoalKind.MaxCycles, 20, "median ≤ 20 cycles")]),
+        new("throw.1", "exception thrown and caught one frame up (preallocated exception)", false, [N("throw.1"), D("throw.1")], []),
+        new("throw.10", "exception thrown and caught ten frames up", false, [N("throw.10"), D("throw.10")], []),
+        new("call.10", "the same ten-frame call chain under a try, no throw", false, [N("call.10"), D("call.10")], []),
         new("invoke", "HVM invoke round trip (host → HRT function → host)", true,
             [], [new(GoalKind.NotMeasurable, 1.5, "median ≤ 1.5× the round-trip floor (measured by nacre bench hvm, on the host side)")]),
     ];

@@ -150,6 +150,23 @@ public static class BenchmarkTests
     }
 
     [Test]
+    public static void ThrowsAreCaughtAndCallsReturnInEverySample()
+    {
+        foreach (Entry e in Catalog.All())
+        {
+            if (e.Name != "throw") continue;
+            Result[] results = Catalog.Run(e, Small);
+            Assert.Equal(3, results.Length, "throw.1, throw.10, call.10");
+            Assert.Equal("throw.1", results[0].Name);
+            Assert.Equal("throw.10", results[1].Name);
+            Assert.Equal("call.10", results[2].Name);
+            foreach (Result r in results) AssertMeasured(r, 1);
+            return;
+        }
+        Assert.True(false, "no throw benchmark");
+    }
+
+    [Test]
     public static void IdlePoliciesAreRestoredAfterABenchmark()
     {
         if (!TwoCpus) return;
