@@ -64,7 +64,7 @@ public sealed class BaselineTests
         var cpus = LinuxThreads.AllowedCpus().Take(2).ToList();
         var results = new DotNetBaselines(Samples, Warmup, cpus, Tsc.MeasureHz(TimeSpan.FromMilliseconds(20))).Run(_ => true);
 
-        var expected = cpus.Count >= 2 ? DotNetBaselines.Names : ["rdtsc", "createjoin", "yield"];
+        var expected = cpus.Count >= 2 ? DotNetBaselines.Names : ["rdtsc", "createjoin", "yield", "throw.1", "throw.10", "call.10"];
         Assert.Equal(expected, results.Select(r => r.Name));
         foreach (var result in results)
         {
