@@ -126,9 +126,13 @@ public sealed partial class Hrt
                 else if (call.Slot.IsDone(call.Sequence))
                 {
                     var result = call.Slot.Result;
+                    var thrown = call.Slot.Failed ? GuestException(call.Function, result) : null;
                     call.Slot.Release();
                     pending.RemoveAt(i);
-                    call.Completion.TrySetResult(result);
+                    if (thrown is not null)
+                        call.Completion.TrySetException(thrown);
+                    else
+                        call.Completion.TrySetResult(result);
                     progress = true;
                 }
                 else if (now > call.Deadline)

@@ -90,6 +90,7 @@ public sealed unsafe partial class Hrt
         var deadline = new Deadline(InvokeTimeoutTicks);
         var status = Acquire(slot, ref deadline);
         long result = 0;
+        HrtGuestException? thrown = null;
         if (status == CallStatus.Done)
         {
             if (IsRunning)
@@ -99,6 +100,8 @@ public sealed unsafe partial class Hrt
                     Wake(cpu);
                 status = WaitFor(slot, sequence, ref deadline);
                 result = slot.Result;
+                if (status == CallStatus.Done && slot.Failed)
+                    thrown = GuestException(function, result);
             }
             else
             {
@@ -106,6 +109,8 @@ public sealed unsafe partial class Hrt
             }
             slot.Release();
         }
+        if (thrown is not null)
+            throw thrown;
         return status == CallStatus.Done ? result : throw CallFailed(status, cpu, function);
     }
 
@@ -117,6 +122,7 @@ public sealed unsafe partial class Hrt
         var deadline = new Deadline(InvokeTimeoutTicks);
         var results = new long[slots.Length];
         var sequences = new long[slots.Length];
+        HrtGuestException? thrown = null;
         var acquired = 0;
         var status = CallStatus.Done;
         var failedCpu = 0;
@@ -141,10 +147,14 @@ public sealed unsafe partial class Hrt
                 status = WaitFor(slots[cpu], sequences[cpu], ref deadline);
                 results[cpu] = slots[cpu].Result;
                 failedCpu = cpu;
+                if (status == CallStatus.Done && slots[cpu].Failed)
+                    thrown ??= GuestException(function, results[cpu]);
             }
         }
         for (var cpu = 0; cpu < acquired; cpu++)
             slots[cpu].Release();
+        if (thrown is not null)
+            throw thrown;
         return status == CallStatus.Done ? results : throw CallFailed(status, failedCpu, function);
     }
 
@@ -209,6 +219,21 @@ public sealed unsafe partial class Hrt
                 return CallStatus.TimedOut;
         }
         return CallStatus.Done;
+    }
+
+    /// <summary>
+    /// The exception an export threw, from the report the guest left at <paramref name="report"/>
+    /// (read while the mailbox is still held: the next call on that vCPU reuses the buffer).
+    /// </summary>
+    internal HrtGuestException GuestException(HrtFunction function, long report)
+    {
+        const ulong maxReport = 64 * 1024;
+        var header = GuestPointer((ulong)report, 8);
+        var length = header == null ? 0 : *(ulong*)header;
+        var text = length <= maxReport ? GuestPointer((ulong)report + 8, length) : null;
+        if (text == null)
+            return new HrtGuestException(function.Name, "an exception", $"(its report at 0x{report:X} is unreadable)", []);
+        return HrtGuestException.FromReport(function.Name, new ReadOnlySpan<byte>(text, (int)length));
     }
 
     /// <summary>Halt mode: an MSI with vector 0xF3 to the vCPU's APIC id (= its index).</summary>

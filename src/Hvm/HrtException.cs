@@ -58,3 +58,30 @@ public sealed class HrtExitedException(string message, IReadOnlyList<string> las
 
 /// <summary>This machine cannot run VMs: no /dev/kvm, no permission, or an unusable KVM.</summary>
 public sealed class KvmUnavailableException(string reason) : HrtException(reason);
+
+/// <summary>
+/// An export threw an exception that nothing in the HRT caught. The HRT is still running: later
+/// calls work as before. <see cref="TypeName"/>, <see cref="GuestMessage"/> and
+/// <see cref="GuestStack"/> (one "0x… symbol+0x…" line per frame the exception passed, innermost
+/// first) come from the guest's report (docs/hvm.md, "Exceptions").
+/// </summary>
+public sealed class HrtGuestException(string function, string typeName, string guestMessage, IReadOnlyList<string> guestStack)
+    : HrtException($"{function} threw {typeName}: {guestMessage}")
+{
+    public string Function { get; } = function;
+    public string TypeName { get; } = typeName;
+    public string GuestMessage { get; } = guestMessage;
+    public IReadOnlyList<string> GuestStack { get; } = guestStack;
+
+    public override string? StackTrace =>
+        string.Concat(string.Join("\n", GuestStack.Select(f => "   in the HRT at " + f)), "\n", base.StackTrace);
+
+    /// <summary>Reads a report: UTF-8 fields separated by NUL — type, message, then the frames.</summary>
+    public static HrtGuestException FromReport(string function, ReadOnlySpan<byte> report)
+    {
+        var fields = System.Text.Encoding.UTF8.GetString(report).Split('\0');
+        var type = fields[0].Length > 0 ? fields[0] : "an exception";
+        var message = fields.Length > 1 ? fields[1] : "";
+        return new HrtGuestException(function, type, message, fields.Length > 2 ? fields[2..] : []);
+    }
+}

@@ -12,8 +12,8 @@ internal struct Mailbox
     [FieldOffset(0x18)] public long Arg1;
     [FieldOffset(0x20)] public long Arg2;
     [FieldOffset(0x28)] public long Arg3;
-    [FieldOffset(0x30)] public long Result;    // HRT
-    [FieldOffset(0x38)] public long Done;      // HRT, last, release
+    [FieldOffset(0x30)] public long Result;    // HRT (the report's address when Done has FailedFlag)
+    [FieldOffset(0x38)] public long Done;      // HRT, last, release; bit 63: the export threw
 }
 
 /// <summary>
@@ -46,7 +46,13 @@ internal sealed unsafe class MailboxSlot(int cpu, Mailbox* box)
         return sequence;
     }
 
-    public bool IsDone(long sequence) => Volatile.Read(ref Box->Done) == sequence;
+    /// <summary>Bit 63 of Done: the export threw, and Result is the guest address of its report.</summary>
+    public const long FailedFlag = long.MinValue;
+
+    public bool IsDone(long sequence) => (Volatile.Read(ref Box->Done) & ~FailedFlag) == sequence;
+
+    /// <summary>The completed call threw (read after <see cref="IsDone"/>).</summary>
+    public bool Failed => (Box->Done & FailedFlag) != 0;
 
     public long Result => Box->Result;
 }

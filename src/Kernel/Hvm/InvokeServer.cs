@@ -12,7 +12,8 @@ namespace Nacre.Hvm
     /// runs the exports the host posts to that CPU's mailbox. A polling CPU spins on its mailbox
     /// (the lowest latency: the host's store is seen one cache-line transfer later); a halting one
     /// sleeps until the host's MSI (vector Invoke) wakes it. Either way other threads on the CPU
-    /// still run: the poller yields to them, the sleeper is off the run queue.
+    /// still run: the poller yields to them, the sleeper is off the run queue. An exception that
+    /// escapes an export goes back to the host as a report (InvokeFailure) and the CPU serves on.
     /// </summary>
     public static unsafe class InvokeServer
     {
@@ -73,6 +74,7 @@ namespace Nacre.Hvm
             Mailbox* box = MailboxOf(cpu);
             bool halt = HvmBootInfo.HaltWhenIdle;
             int spins = 0;
+            byte* report = null;    // this CPU's exception report, allocated at the first one
             while (true)
             {
                 ulong request = Volatile.Read(ref box->Request);
@@ -82,9 +84,21 @@ namespace Nacre.Hvm
                     // managed calli would misread as a fat pointer when bit 1 is set.
                     var function = (delegate* unmanaged[Cdecl, SuppressGCTransition]<long, long, long, long, long>)box->Function;
                     Tracing.Trace.Record(Tracing.TraceKind.InvokeBegin, (uint)box->Function, 0);
-                    box->Result = function(box->Arg0, box->Arg1, box->Arg2, box->Arg3);
+                    ulong done = request;
+                    try
+                    {
+                        box->Result = function(box->Arg0, box->Arg1, box->Arg2, box->Arg3);
+                    }
+                    catch (System.Exception e)
+                    {
+                        // The host gets it as an HrtGuestException; this CPU serves on.
+                        if (report == null) report = (byte*)Memory.Heap.Alloc(InvokeFailure.ReportBytes);
+                        InvokeFailure.Write(e, report);
+                        box->Result = (long)report;
+                        done = request | InvokeFailure.Flag;
+                    }
                     Tracing.Trace.Record(Tracing.TraceKind.InvokeEnd, (uint)box->Function, 0);
-                    Volatile.Write(ref box->Done, request);
+                    Volatile.Write(ref box->Done, done);
                     spins = 0;
                     continue;
                 }

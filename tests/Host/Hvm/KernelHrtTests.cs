@@ -96,22 +96,34 @@ public sealed unsafe class KernelHrtTests
         using var hrt = Boot(1, console);
 
         var e = Assert.Throws<HrtPanicException>(() => hrt.Invoke("Panic"));
-        Assert.Contains(e.LastConsoleLines, l => l.Contains("System.InvalidOperationException", StringComparison.Ordinal));
+        Assert.Contains(e.LastConsoleLines, l => l.Contains("Environment.FailFast", StringComparison.Ordinal));
         Assert.Contains(e.LastConsoleLines, l => l.Contains("guest panic on request", StringComparison.Ordinal));
         Assert.NotNull(e.Registers);
         Assert.Throws<HrtExitedException>(() => hrt.Invoke("Add", 1, 2));
     }
 
     [KvmFact]
-    public void ANullDereferenceInAnExportIsANullReferenceException()
+    public void AnExceptionFromAnExportIsAnHrtGuestExceptionAndTheHrtServesOn()
     {
-        using var hrt = Boot(1, []);
+        using var hrt = Boot(2, []);
 
-        // Page 0 in managed code: a NullReferenceException, which nothing in the guest catches.
-        var e = Assert.Throws<HrtPanicException>(() => hrt.Invoke("Fault", 0x10));
-        Assert.Contains(e.LastConsoleLines, l => l.Contains("unhandled exception System.NullReferenceException", StringComparison.Ordinal));
+        var e = Assert.Throws<HrtGuestException>(() => hrt.Invoke("Throw", 7));
+        Assert.Equal("System.InvalidOperationException", e.TypeName);
+        Assert.Equal("guest exception 7", e.GuestMessage);
+        Assert.Equal("Throw threw System.InvalidOperationException: guest exception 7", e.Message);
+        Assert.Contains(e.GuestStack, f => f.Contains("Thrower", StringComparison.Ordinal));
+        Assert.Equal(3, hrt.Invoke("Add", 1, 2));
+
+        // Page 0 in managed code is a NullReferenceException; on every vCPU, and asynchronously.
         // ilc inlines Program.Fault into its generated export wrapper, Export_Fault.
-        Assert.Contains(e.LastConsoleLines, l => l.Contains("Fault", StringComparison.Ordinal) && !l.Contains("Exception", StringComparison.Ordinal));
+        var n = Assert.Throws<HrtGuestException>(() => hrt.Resolve("Fault").Invoke(1, 0x10));
+        Assert.Equal("System.NullReferenceException", n.TypeName);
+        Assert.Contains(n.GuestStack, f => f.Contains("Fault", StringComparison.Ordinal));
+        Assert.Equal("System.InvalidOperationException", Assert.Throws<HrtGuestException>(() => hrt.InvokeAll("Throw", 1)).TypeName);
+        var a = Assert.ThrowsAsync<HrtGuestException>(() => hrt.InvokeAsync("Throw", 2)).Result;
+        Assert.Equal("guest exception 2", a.GuestMessage);
+        Assert.Equal([5L, 5L], hrt.InvokeAll("Add", 2, 3));
+        Assert.True(hrt.IsRunning);
     }
 
     [KvmFact]

@@ -55,7 +55,13 @@ public static unsafe class Program
 
     [HrtExport] public static void Print(long value) => Console.WriteLine($"hvm guest: print {value}");
 
-    [HrtExport] public static void Panic() => throw new InvalidOperationException("guest panic on request");
+    [HrtExport] public static void Panic() => Environment.FailFast("guest panic on request");
+
+    // An exception nothing in the guest catches: the host gets it as an HrtGuestException.
+    [HrtExport] public static long Throw(long n) => Thrower(n) + 1;
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static long Thrower(long n) => throw new InvalidOperationException($"guest exception {n}");
 
     [HrtExport] public static long Fault(long address) => *(long*)address;
 
