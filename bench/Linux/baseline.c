@@ -200,8 +200,9 @@ static void bench_pingpong(int skew) {
     for (int k = 0; k < total; k++) {
         if (skew) {
             int64_t there = s->stamps[k];
-            if (add(r, (there - starts[k]) - (ends[k] - there)))
-                expect(r, "responder stamped between start and answer", there >= starts[k] && there <= ends[k]);
+            // No check on where the stamp falls: that is the platform's clock agreement,
+            // which this row exists to report (see docs/benchmarks.md), not a fault.
+            add(r, (there - starts[k]) - (ends[k] - there));
         } else if (add(r, ends[k] - starts[k])) {
             expect(r, "responder ran on CPU B", s->cpu == CPU_B);
         }

@@ -92,8 +92,8 @@ namespace Nacre.Bench
                 for (int k = 0; k < total; k++)
                 {
                     long there = s->Stamps[k];
-                    if (r.Add((there - starts[k]) - (ends[k] - there)))
-                        r.Expect("responder stamped between start and answer", there >= starts[k] && there <= ends[k]);
+                    // Where the stamp falls is the clocks' agreement, which this row reports.
+                    r.Add((there - starts[k]) - (ends[k] - there));
                 }
             for (int i = 0; i < r.Count; i++) r.Expect("responder ran on CPU 1", s->ResponderCpu == 1);
             for (int i = 0; i < r.Count; i++) r.Expect("every round was answered", answered == total);

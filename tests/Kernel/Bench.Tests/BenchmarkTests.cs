@@ -122,18 +122,7 @@ public static class BenchmarkTests
         Result pingpong = Run("pingpong");
         AssertMeasured(pingpong, 2);
         for (int i = 0; i < pingpong.Count; i++) Assert.True(pingpong.Samples[i] > 0, "a round trip takes time");
-        // Whether the responder's stamp lies inside the round trip is a fact about the platform's
-        // clocks (in the HVM, vCPUs are host threads whose TSC offsets the host sets), which the
-        // benchmark reports; the test asks only that it was checked on every sample.
-        Result skew = Run("tsc.skew");
-        Assert.Equal(Small.Samples, skew.Count, "tsc.skew: samples kept");
-        Assert.Equal(3, skew.Checks.Count, "tsc.skew: checks");
-        foreach (Check c in skew.Checks)
-        {
-            Assert.Equal(Small.Samples, c.Total, "tsc.skew: " + c.Name + " counted on every sample");
-            if (c.Name != "responder stamped between start and answer")
-                Assert.Equal(c.Total, c.Passed, "tsc.skew: " + c.Name);
-        }
+        AssertMeasured(Run("tsc.skew"), 2);       // the responder's CPU and every round answered
     }
 
     [Test]
