@@ -28,6 +28,8 @@ public static class Program
         }
     }
 
+    // Not inlined, so that the report names them.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static int NullDereference(Node n) => n.Next.Value;
 
     // Nothing catches a rethrown exception: the report shows where it was first thrown.
@@ -49,6 +51,7 @@ public static class Program
     }
     private static int OutOfBounds(int[] a, int i) => a[i];
     private static int BadCast(object o) => ((Node)o).Value;
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static int Divide(int a, int b) => a / b;
 
     // Unbounded recursion: exhausts the stack and must end in a clean double-fault panic.
