@@ -21,26 +21,9 @@ public static class BenchPlots
             var logarithmic = rows.All(r => r.Stats.Min > 0);
             var plot = new Plot();
             foreach (var row in rows)
-            {
-                var sorted = row.Result.Samples.OrderBy(v => v).ToArray();
-                var xs = sorted.Select(v => logarithmic ? Math.Log10(v) : v).ToArray();
-                var ys = Enumerable.Range(1, sorted.Length).Select(i => (double)i / sorted.Length).ToArray();
-                var line = plot.Add.Scatter(xs, ys);
-                line.LegendText = $"{row.Source.Label} (median {row.Stats.Median:N0})";
-                line.MarkerSize = 0;
-                line.LineWidth = 2;
-                line.ConnectStyle = ConnectStyle.StepHorizontal;
-            }
+                AddCdf(plot, row.Result.Samples, $"{row.Source.Label} (median {row.Stats.Median:N0})", logarithmic);
             if (logarithmic)
-            {
-                var ticks = new ScottPlot.TickGenerators.NumericAutomatic
-                {
-                    MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-                    IntegerTicksOnly = true,
-                    LabelFormatter = x => Math.Pow(10, x).ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
-                };
-                plot.Axes.Bottom.TickGenerator = ticks;
-            }
+                LogTicks(plot, "N0");
             plot.Title($"{report.Primitive.Title}{(session.FunctionalOnly ? " — functional only (QEMU TCG)" : "")}");
             plot.XLabel(logarithmic ? "TSC cycles (log scale)" : "TSC cycles");
             plot.YLabel("fraction of samples ≤ x");
@@ -52,4 +35,30 @@ public static class BenchPlots
         }
         return written;
     }
+
+    /// <summary>One source's CDF: a step line through the sorted samples (log10 of them when
+    /// <paramref name="logarithmic"/>).</summary>
+    public static void AddCdf(Plot plot, IEnumerable<double> samples, string label, bool logarithmic)
+    {
+        var sorted = samples.Order().ToArray();
+        var xs = sorted.Select(v => logarithmic ? Math.Log10(v) : v).ToArray();
+        var ys = Enumerable.Range(1, sorted.Length).Select(i => (double)i / sorted.Length).ToArray();
+        var line = plot.Add.Scatter(xs, ys);
+        line.LegendText = label;
+        line.MarkerSize = 0;
+        line.LineWidth = 2;
+        line.ConnectStyle = ConnectStyle.StepHorizontal;
+    }
+
+    public static void AddCdf(Plot plot, IEnumerable<long> samples, string label, bool logarithmic) =>
+        AddCdf(plot, samples.Select(v => (double)v), label, logarithmic);
+
+    /// <summary>An x axis of log10 values labelled with the values themselves.</summary>
+    public static void LogTicks(Plot plot, string format) =>
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            IntegerTicksOnly = true,
+            LabelFormatter = x => Math.Pow(10, x).ToString(format, System.Globalization.CultureInfo.InvariantCulture),
+        };
 }

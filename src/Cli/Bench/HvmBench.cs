@@ -23,6 +23,9 @@ public sealed unsafe class HvmBench(string image, int cpus, int bootRounds, int 
 {
     public sealed record Row(string Name, string What, Statistics Cycles);
 
+    /// <summary>Boot to ready and the process starts, raw, for the side-by-side table and the CDF.</summary>
+    public List<StartupComparison.Source> Startup { get; } = [];
+
     public List<Row> Rows { get; } = [];
 
     public double TscHz { get; private set; }
@@ -39,9 +42,15 @@ public sealed unsafe class HvmBench(string image, int cpus, int bootRounds, int 
         progress($"boot ×{bootRounds}");
         Boot();
         progress($"process start ×{bootRounds}");
-        Rows.Add(new("spawn /bin/true", "Linux: posix_spawn + waitpid of /bin/true", Spawn("/bin/true", bootRounds)));
+        var spawnTrue = Spawn("/bin/true", bootRounds);
+        Startup.Add(new("Linux: /bin/true (posix_spawn+waitpid)", spawnTrue, Baseline: true));
+        Rows.Add(new("spawn /bin/true", "Linux: posix_spawn + waitpid of /bin/true", Statistics.Of(spawnTrue)));
         if (aotHello is not null)
-            Rows.Add(new("spawn NativeAOT hello", "Linux: posix_spawn + waitpid of a NativeAOT hello-world", Spawn(aotHello, bootRounds)));
+        {
+            var spawnAot = Spawn(aotHello, bootRounds);
+            Startup.Add(new("Linux: NativeAOT hello-world", spawnAot));
+            Rows.Add(new("spawn NativeAOT hello", "Linux: posix_spawn + waitpid of a NativeAOT hello-world", Statistics.Of(spawnAot)));
+        }
 
         // One polling vCPU for the round trip: with more, the idle ones poll too, and on a host
         // with few cores they take the core the caller or vCPU 0 needs.
@@ -103,6 +112,7 @@ public sealed unsafe class HvmBench(string image, int cpus, int bootRounds, int 
             ready.Add(Cycles(t.Ready!.Value));
         }
         Breakdown = BootBreakdown.From(stages);
+        Startup.Add(new("HRT cold boot to ready (1 vCPU)", [.. ready]));
         Rows.Add(new("boot: VM set up", "Hrt.Boot until the vCPU is about to run (KVM VM, memory, ELF, tables)", Statistics.Of(setup)));
         Rows.Add(new("boot: Main", "Hrt.Boot until the HRT's Main starts (1 vCPU)", Statistics.Of(main)));
         Rows.Add(new("boot: ready", "Hrt.Boot until ready for invoke (1 vCPU)", Statistics.Of(ready)));
@@ -126,7 +136,7 @@ public sealed unsafe class HvmBench(string image, int cpus, int bootRounds, int 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void EmptyMethod() { }
 
-    private static Statistics Spawn(string path, int rounds)
+    private static long[] Spawn(string path, int rounds)
     {
         var cycles = new long[rounds];
         var argv = new[] { path, null };
@@ -140,7 +150,7 @@ public sealed unsafe class HvmBench(string image, int cpus, int bootRounds, int 
                 throw new InvalidOperationException($"{path} did not exit cleanly (status {status})");
             cycles[i] = Tsc.Now - t0;
         }
-        return Statistics.Of(cycles);
+        return cycles;
     }
 
     // A round trip: A flips a flag, B sees it and flips it back, A sees that. With spin, both

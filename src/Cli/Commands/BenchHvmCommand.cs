@@ -28,7 +28,8 @@ public static class BenchHvmCommand
         var rounds = new Option<int>("--rounds") { Description = "boots (and process starts) measured", DefaultValueFactory = _ => 30, HelpName = "N" };
         var samples = new Option<int>("--samples") { Description = "invoke round trips measured", DefaultValueFactory = _ => 100_000, HelpName = "N" };
         var json = new Option<string>("--json") { Description = "write the statistics to this JSON file", HelpName = "file" };
-        var command = new Command("hvm", Description) { cpus, rounds, samples, json };
+        var plot = new Option<string>("--plot") { Description = "the start-up CDF chart (PNG)", DefaultValueFactory = _ => ".nacre/bench/hvm/startup.png", HelpName = "file" };
+        var command = new Command("hvm", Description) { cpus, rounds, samples, json, plot };
         command.SetAction(parse =>
         {
             if (!HvmRunner.IsUsable(out var reason))
@@ -44,6 +45,8 @@ public static class BenchHvmCommand
             var bench = new HvmBench(image, parse.GetValue(cpus), parse.GetValue(rounds), parse.GetValue(samples), text => terminal.Progress("bench", text));
             bench.Run(aot);
             foreach (var line in Report(bench)) terminal.WriteLine(line);
+            if (parse.GetValue(plot) is { Length: > 0 } png)
+                terminal.Progress("bench", $"wrote {StartupComparison.WritePlot(bench.Startup, bench.TscHz, Path.Combine(root, png))}");
             if (parse.GetValue(json) is { Length: > 0 } path)
             {
                 File.WriteAllText(path, JsonSerializer.Serialize(new
@@ -83,6 +86,8 @@ public static class BenchHvmCommand
             yield return $"{row.Name,-24}{s.Min,12:N0}{s.Median,12:N0}{s.P99,12:N0}{s.Max,14:N0}{s.Median * ns,12:N0}{s.TailRatio,9:F2}";
         }
         Statistics? Of(string name) => bench.Rows.FirstOrDefault(r => r.Name == name)?.Cycles;
+        foreach (var line in StartupComparison.Lines(bench.Startup, bench.TscHz))
+            yield return line;
         foreach (var line in BreakdownLines(bench.Breakdown))
             yield return line;
         yield return "";
