@@ -1,5 +1,6 @@
 using System.Threading;
 using Nacre.Threads;
+using Thread = Nacre.Threads.Thread;
 
 namespace Nacre.Bench
 {

@@ -2,6 +2,7 @@ using System.Threading;
 using Nacre.Memory;
 using Nacre.Threads;
 using Nacre.Timing;
+using Thread = Nacre.Threads.Thread;
 
 namespace Nacre.Bench
 {

@@ -1,6 +1,7 @@
 using System.Threading;
 using Nacre.Threads;
 using Nacre.Timing;
+using Thread = Nacre.Threads.Thread;
 
 namespace Nacre.Bench
 {

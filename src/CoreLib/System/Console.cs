@@ -58,6 +58,9 @@ namespace System
         /// <summary>Ends the run with an exit code (as if Main had returned it).</summary>
         public static void Exit(int exitCode) => KernelImports.Exit(exitCode);
 
+        /// <summary>The calling kernel thread's id (iterators use it to know who may reuse them).</summary>
+        public static int CurrentManagedThreadId => KernelImports.ThreadId();
+
         public static string NewLine => "\n";
     }
 }

@@ -188,7 +188,7 @@ namespace System
         public override string ToString() => "struct";
     }
 
-    public abstract class Enum : ValueType { }
+    public abstract partial class Enum : ValueType { }
 
     public struct Nullable<T> where T : struct
     {

@@ -4,6 +4,7 @@ using Nacre.Boot;
 using Nacre.Irq;
 using Nacre.Sync;
 using Nacre.Threads;
+using Thread = Nacre.Threads.Thread;
 
 namespace Nacre.Hvm
 {

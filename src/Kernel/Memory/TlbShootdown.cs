@@ -3,6 +3,7 @@ using Nacre.Arch.X64;
 using Nacre.Diagnostics;
 using Nacre.Irq;
 using Nacre.Sync;
+using SpinLock = Nacre.Sync.SpinLock;
 
 namespace Nacre.Memory
 {

@@ -4,6 +4,7 @@ using Nacre.Cpus;
 using Nacre.Diagnostics;
 using Nacre.Irq;
 using Nacre.Threads;
+using Thread = Nacre.Threads.Thread;
 
 namespace Nacre.Sync
 {

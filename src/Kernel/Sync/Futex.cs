@@ -1,6 +1,7 @@
 using System.Threading;
 using Nacre.Arch.X64;
 using Nacre.Threads;
+using Thread = Nacre.Threads.Thread;
 
 namespace Nacre.Sync
 {

@@ -1,6 +1,7 @@
 using System.Threading;
 using Nacre.Memory;
 using Nacre.Sync;
+using SpinLock = Nacre.Sync.SpinLock;
 
 namespace Nacre.Threads
 {

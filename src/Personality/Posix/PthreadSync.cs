@@ -1,5 +1,6 @@
 using System.Threading;
 using Nacre.Sync;
+using SpinLock = Nacre.Sync.SpinLock;
 
 namespace Nacre.Personality.Posix
 {

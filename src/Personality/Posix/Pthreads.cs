@@ -1,6 +1,7 @@
 using System.Threading;
 using Nacre.Memory;
 using Nacre.Threads;
+using Thread = Nacre.Threads.Thread;
 
 namespace Nacre.Personality.Posix
 {

@@ -4,6 +4,7 @@ using System.Threading;
 using Nacre.Arch.X64;
 using Nacre.Devices;
 using Nacre.Sync;
+using SpinLock = Nacre.Sync.SpinLock;
 
 namespace Nacre.Personality.Posix
 {

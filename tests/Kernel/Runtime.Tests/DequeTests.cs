@@ -2,6 +2,7 @@ using System.Threading;
 using Nacre.Runtimes.Parallel;
 using Nacre.Testing;
 using Nacre.Threads;
+using Thread = Nacre.Threads.Thread;
 
 public static unsafe class DequeTests
 {

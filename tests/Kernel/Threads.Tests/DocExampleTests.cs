@@ -8,6 +8,8 @@ using Nacre.Testing;
 using Nacre.Threads;
 using Nacre.Timing;
 using Timer = Nacre.Timing.Timer;
+using SpinLock = Nacre.Sync.SpinLock;
+using Thread = Nacre.Threads.Thread;
 
 /// <summary>
 /// The examples of docs/threads.md and docs/smp.md, compiled and run, so that the docs show the

@@ -2,6 +2,8 @@ using System.Threading;
 using Nacre.Sync;
 using Nacre.Testing;
 using Nacre.Threads;
+using SpinLock = Nacre.Sync.SpinLock;
+using Thread = Nacre.Threads.Thread;
 
 public static unsafe class SyncTests
 {

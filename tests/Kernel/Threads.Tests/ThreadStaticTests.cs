@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Nacre.Testing;
 using Nacre.Threads;
+using Thread = Nacre.Threads.Thread;
 
 /// <summary>C# [ThreadStatic] fields: one copy per kernel thread, defaults for every new (or reused) thread.</summary>
 public static unsafe class ThreadStaticTests

@@ -3,6 +3,7 @@ using Nacre.Sync;
 using Nacre.Testing;
 using Nacre.Threads;
 using Nacre.Timing;
+using Thread = Nacre.Threads.Thread;
 
 public static unsafe class TimedTests
 {

@@ -5,6 +5,7 @@ using Nacre.Sync;
 using Nacre.Testing;
 using Nacre.Threads;
 using Nacre.Tracing;
+using Thread = Nacre.Threads.Thread;
 
 /// <summary>
 /// The tracer records what the kernel does: each test turns tracing on, does something, turns

@@ -30,6 +30,29 @@ namespace Internal.Runtime
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nacre_exit")]
         public static extern void Exit(int code);
 
+        /// <summary>Sleeps while *address == expected, until woken or timeoutNs pass (ulong.MaxValue: never). 0 woken, 1 value changed, 2 timed out.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nacre_futex_wait")]
+        public static extern int FutexWait(int* address, int expected, ulong timeoutNs);
+
+        /// <summary>Wakes up to count threads waiting on address; returns how many.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nacre_futex_wake")]
+        public static extern int FutexWake(int* address, int count);
+
+        /// <summary>Creates and starts a kernel thread running body; returns its handle for ThreadJoin.</summary>
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nacre_thread_start")]
+        public static extern void* ThreadStart(System.Action body);
+
+        /// <summary>Waits until the thread has finished (once per thread: the handle is recycled).</summary>
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nacre_thread_join")]
+        public static extern void ThreadJoin(void* thread);
+
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nacre_thread_yield")]
+        public static extern void ThreadYield();
+
+        /// <summary>A number identifying the calling kernel thread (unique among live threads).</summary>
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "nacre_thread_id")]
+        public static extern int ThreadId();
+
         /// <summary>
         /// The address of the calling thread's thread-statics pointer (null until ThreadStatics sets
         /// it). The kernel gives each thread its own, and hands ThreadStatics.Clear the pointer

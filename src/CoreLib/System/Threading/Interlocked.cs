@@ -6,7 +6,7 @@ namespace System.Threading
     /// Atomic read-modify-write operations. Each is a JIT intrinsic (lock cmpxchg / xadd / xchg);
     /// the recursive bodies are never executed, they only exist for the metadata.
     /// </summary>
-    public static class Interlocked
+    public static partial class Interlocked
     {
         [Intrinsic] public static int CompareExchange(ref int location, int value, int comparand) => CompareExchange(ref location, value, comparand);
         [Intrinsic] public static long CompareExchange(ref long location, long value, long comparand) => CompareExchange(ref location, value, comparand);
@@ -82,6 +82,23 @@ namespace System.Threading
         public static bool Read(ref bool location) => Unsafe.As<bool, VolatileBool>(ref location).Value;
         public static void Write(ref bool location, bool value) => Unsafe.As<bool, VolatileBool>(ref location).Value = value;
 
+        public static double Read(ref double location) => BitConverter.Int64BitsToDouble(Read(ref Unsafe.As<double, long>(ref location)));
+        public static void Write(ref double location, double value) => Write(ref Unsafe.As<double, long>(ref location), BitConverter.DoubleToInt64Bits(value));
+        public static float Read(ref float location) => BitConverter.Int32BitsToSingle(Read(ref Unsafe.As<float, int>(ref location)));
+        public static void Write(ref float location, float value) => Write(ref Unsafe.As<float, int>(ref location), BitConverter.SingleToInt32Bits(value));
+        public static short Read(ref short location) => (short)Unsafe.As<short, VolatileShort>(ref location).Value;
+        public static void Write(ref short location, short value) => Unsafe.As<short, VolatileShort>(ref location).Value = value;
+
+        public static T Read<T>(ref T location) where T : class
+        {
+            nint p = Read(ref Unsafe.As<T, nint>(ref location));
+            return Unsafe.As<nint, T>(ref p);
+        }
+
+        public static void Write<T>(ref T location, T value) where T : class =>
+            Write(ref Unsafe.As<T, nint>(ref location), Unsafe.As<T, nint>(ref value));
+
+        private struct VolatileShort { public volatile short Value; }
         private struct VolatileInt { public volatile int Value; }
         private struct VolatileNint { public volatile nint Value; }
         private struct VolatileBool { public volatile bool Value; }
