@@ -2,6 +2,7 @@ using System.Threading;
 using Nacre.Cpus;
 using Nacre.Testing;
 using Nacre.Threads;
+using Thread = Nacre.Threads.Thread;
 
 namespace Smp.Tests
 {

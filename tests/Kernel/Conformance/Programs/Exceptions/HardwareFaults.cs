@@ -12,6 +12,9 @@ namespace Conformance.Exceptions
 
         public static int Main()
         {
+            // (ilc compiles a cast to a class the program never instantiates as a null check; Node is instantiated here.)
+            var live = new Node { V = 1 };
+            if (live.V != 1) return 9;
             try { _ = s_null.V; return 1; } catch (NullReferenceException) { }
             try { _ = 5 / s_zero; return 2; } catch (DivideByZeroException) { }
             try { _ = int.MinValue / s_minusOne; return 3; } catch (OverflowException) { }

@@ -21,9 +21,9 @@ namespace Conformance.Exceptions
             try
             {
                 try { Inner(); }
-                catch (Exception e) { throw new ArgumentException("outer", e); }
+                catch (Exception e) { throw new SystemException("outer", e); }
             }
-            catch (ArgumentException e)
+            catch (SystemException e)
             {
                 if (e.InnerException == null || e.InnerException.Message != "inner") return 2;
             }
