@@ -68,7 +68,7 @@ namespace Nacre.Sync
             Waiter** tail = &bucket->Head;
             while (*tail != null) tail = &(*tail)->Next;
             *tail = &w;
-            self->State = ThreadState.Blocked;
+            Scheduler.MarkBlocked(self);
             Nacre.Timing.Timer timer = null;
             if (timeoutNs != ulong.MaxValue)
             {

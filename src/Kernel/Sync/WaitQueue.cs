@@ -99,7 +99,7 @@ namespace Nacre.Sync
             self->Next = null;
             if (_tail == null) _head = self; else _tail->Next = self;
             _tail = self;
-            self->State = ThreadState.Blocked;
+            Scheduler.MarkBlocked(self);
             _lock.Release();
             Scheduler.Block();
             Cpu.RestoreFlags(flags);

@@ -192,11 +192,7 @@ namespace Nacre.Threads
                 return;
             }
 
-            if (Tracing.Trace.On)
-            {
-                if (current->State == ThreadState.Blocked) Tracing.Trace.Record(Tracing.TraceKind.Block, (uint)current->Id, 0);
-                Tracing.Trace.Record(Tracing.TraceKind.Switch, (uint)current->Id, (uint)next->Id);
-            }
+            if (Tracing.Trace.On) Tracing.Trace.Record(Tracing.TraceKind.Switch, (uint)current->Id, (uint)next->Id);
             next->State = ThreadState.Running;
             next->OnCpu = 1;
             // Preemptive and others still wait: the next thread gets a quantum.
@@ -309,6 +305,17 @@ namespace Nacre.Threads
             if (!((Thread*)cpu->CurrentThread)->IsIdle) Schedule(requeueCurrent: true);
         }
 
+        /// <summary>
+        /// The calling thread commits to blocking. The trace's Block is recorded before the state
+        /// is published: once another CPU can see Blocked it may wake the thread, and its Wake
+        /// must not come out earlier than the Block it ends.
+        /// </summary>
+        internal static void MarkBlocked(Thread* self)
+        {
+            if (Tracing.Trace.On) Tracing.Trace.Record(Tracing.TraceKind.Block, (uint)self->Id, 0);
+            self->State = ThreadState.Blocked;
+        }
+
         /// <summary>Sleeps the calling thread for at least ns (a timer on this CPU wakes it).</summary>
         public static void Sleep(ulong ns)
         {
@@ -316,7 +323,7 @@ namespace Nacre.Threads
             if (self->IsIdle) { Nacre.Timing.Time.Delay(ns); return; }
             Nacre.Timing.Timer timer = SleepTimerOf(self);
             ulong flags = Cpu.SaveFlagsAndDisableInterrupts();
-            self->State = ThreadState.Blocked;
+            MarkBlocked(self);
             timer.Arm(ns);
             Block();
             Cpu.RestoreFlags(flags);
