@@ -19,7 +19,7 @@ namespace Nacre.Generators
         internal sealed record Program(string Display, string Type, string? Error, Location? Location);
 
         private static readonly DiagnosticDescriptor BadProgram = new(
-            "NACRE003", "Invalid self-checking program", "{0}", "Nacre", DiagnosticSeverity.Error, true);
+            "NACRE006", "Invalid self-checking program", "{0}", "Nacre", DiagnosticSeverity.Error, true);
 
         public static IncrementalValueProvider<ImmutableArray<Program>> Collect(IncrementalGeneratorInitializationContext context)
         {
