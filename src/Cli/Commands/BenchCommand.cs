@@ -29,8 +29,8 @@ public static class BenchCommand
         var qemu = new Option<bool>("--qemu") { Description = "boot the kernel under QEMU (TCG: functional only)" };
         var privilege = CommonOptions.Privilege();
         var cpus = CommonOptions.Cpus(2);
-        var samples = Count("--samples", "samples kept per benchmark", 1000, 1);
-        var warmup = Count("--warmup", "samples run and discarded first", 100, 0);
+        var samples = CommonOptions.Count("--samples", "samples kept per benchmark", 1000, 1);
+        var warmup = CommonOptions.Count("--warmup", "samples run and discarded first", 100, 0);
         var json = new Option<string>("--json") { Description = "write every statistic and raw sample to this JSON file", HelpName = "file" };
         var plot = new Option<string>("--plot") { Description = "write a latency CDF per primitive (PNG) into this directory", HelpName = "dir" };
         var only = new Option<string>("--only") { Description = "only benchmarks whose names start with these comma-separated prefixes (the floor always runs)", HelpName = "prefixes" };
@@ -96,18 +96,6 @@ public static class BenchCommand
         if (failed > 0)
             terminal.Note($"{failed} benchmark result(s) failed their self-checks (marked with ! above)");
         return failed == 0 ? ExitCodes.Success : ExitCodes.TestsFailed;
-    }
-
-    public static Option<int> Count(string name, string description, int defaultValue, int min)
-    {
-        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = "N" };
-        option.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<int>();
-            if (value < min || value > 1_000_000)
-                result.AddError($"{name} must be between {min} and 1000000, got {value}");
-        });
-        return option;
     }
 
     /// <summary>The benchmark prefixes to run: the requested ones plus the floor and the clock, which every ratio needs.</summary>

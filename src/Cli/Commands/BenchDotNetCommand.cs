@@ -28,8 +28,8 @@ public static class BenchDotNetCommand
         var qemu = new Option<bool>("--qemu") { Description = "run the HRT under QEMU (TCG: functional only)" };
         var privilege = CommonOptions.Privilege();
         var cpus = CommonOptions.Cpus(2);
-        var samples = BenchCommand.Count("--samples", "samples kept per benchmark (the millisecond-long ones keep 1/10 or 1/20, at least 10)", 1000, 1);
-        var warmup = BenchCommand.Count("--warmup", "samples run and discarded first", 100, 0);
+        var samples = CommonOptions.Count("--samples", "samples kept per benchmark (the millisecond-long ones keep 1/10 or 1/20, at least 10)", 1000, 1);
+        var warmup = CommonOptions.Count("--warmup", "samples run and discarded first", 100, 0);
         var json = new Option<string>("--json") { Description = "write every statistic and raw sample to this JSON file", HelpName = "file" };
         var plot = new Option<string>("--plot") { Description = "write a latency CDF per benchmark (PNG) into this directory", HelpName = "dir" };
         var only = new Option<string>("--only") { Description = "only benchmarks whose names start with these comma-separated prefixes (the floor always runs)", HelpName = "prefixes" };

@@ -3,7 +3,7 @@ using Nacre.Cli.Qemu;
 
 namespace Nacre.Cli.Commands;
 
-/// <summary>Options shared by <c>run</c> and <c>test</c>, with their range checks.</summary>
+/// <summary>Options shared by the commands (run, test, the bench commands), with their range checks.</summary>
 public static class CommonOptions
 {
     public static Option<int> Cpus(int defaultValue = 1) =>
@@ -42,6 +42,19 @@ public static class CommonOptions
     {
         result.AddError(message);
         return Nacre.Hvm.PrivilegeMode.Auto;
+    }
+
+    /// <summary>A count of samples (the bench commands): min to 1,000,000.</summary>
+    public static Option<int> Count(string name, string description, int defaultValue, int min)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue, HelpName = "N" };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value < min || value > 1_000_000)
+                result.AddError($"{name} must be between {min} and 1000000, got {value}");
+        });
+        return option;
     }
 
     private static Option<int> Ranged(Option<int> option, int min, int max)
