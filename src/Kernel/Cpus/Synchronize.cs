@@ -18,23 +18,7 @@ namespace Nacre.Cpus
         /// runtime's FlushProcessWriteBuffers promise). Waits with interrupts enabled, so CPUs
         /// synchronising with each other at once both get through; callers are serialised.
         /// </summary>
-        public static void SynchronizeAll()
-        {
-            Interlocked.MemoryBarrier();
-            if (Count < 2 || !Interrupts.Ready) return;
-            s_syncLock.Acquire();
-            long generation = Interlocked.Increment(ref s_syncGeneration);
-            int self = Current->Index;
-            Ipi.SendAllButSelf(Vectors.Synchronize);
-            fixed (Acknowledged* acknowledged = &s_synchronized)
-                for (int i = 0; i < Count; i++)
-                {
-                    if (i == self || Get(i) == null) continue;
-                    while (Volatile.Read(ref acknowledged->Generations[i]) < generation) Cpu.Pause();
-                }
-            s_syncLock.Release();
-            Interlocked.MemoryBarrier();
-        }
+        public static void SynchronizeAll() => Synchronize(onlyBusy: false);
 
         /// <summary>
         /// <see cref="SynchronizeAll"/> for CPUs that are running a thread: a CPU in its idle
@@ -47,22 +31,25 @@ namespace Nacre.Cpus
         /// the ring-0 gate (tens of thousands of cycles), and the .NET GC calls membarrier at every
         /// collection.
         /// </summary>
-        public static void SynchronizeBusy()
+        public static void SynchronizeBusy() => Synchronize(onlyBusy: true);
+
+        private static void Synchronize(bool onlyBusy)
         {
             Interlocked.MemoryBarrier();
             if (Count < 2 || !Interrupts.Ready) return;
             s_syncLock.Acquire();
             long generation = Interlocked.Increment(ref s_syncGeneration);
             int self = Current->Index;
-            bool* sent = stackalloc bool[Count];
+            bool* waitFor = stackalloc bool[Count];
             for (int i = 0; i < Count; i++)
-            {
-                sent[i] = i != self && Get(i) != null && !Threads.Scheduler.IsIdle(i);
-                if (sent[i]) Ipi.Send(i, Vectors.Synchronize);
-            }
+                waitFor[i] = i != self && Get(i) != null && (!onlyBusy || !Threads.Scheduler.IsIdle(i));
+            if (!onlyBusy) Ipi.SendAllButSelf(Vectors.Synchronize);   // one broadcast
+            else
+                for (int i = 0; i < Count; i++)
+                    if (waitFor[i]) Ipi.Send(i, Vectors.Synchronize);
             fixed (Acknowledged* acknowledged = &s_synchronized)
                 for (int i = 0; i < Count; i++)
-                    while (sent[i] && Volatile.Read(ref acknowledged->Generations[i]) < generation) Cpu.Pause();
+                    while (waitFor[i] && Volatile.Read(ref acknowledged->Generations[i]) < generation) Cpu.Pause();
             s_syncLock.Release();
             Interlocked.MemoryBarrier();
         }
