@@ -2,12 +2,13 @@
 # Installs what building and booting Nacre images needs on a Debian machine: QEMU (the test
 # machine), GNU binutils (ld links the kernel, nm feeds its symbol table), gcc (preprocesses and
 # assembles the .S files), GRUB's ISO tools (grub-mkrescue, for bootable ISOs) and gdb (the
-# host test of `nacre run --gdb` drives it; docs/debugging.md). Idempotent and fast when everything is present: it only looks, and runs apt
+# host test of `nacre run --gdb` drives it; docs/debugging.md) and Open MPI (mpirun and libmpi.so.40:
+# HRTs across ranks, docs/mpi.md). Idempotent and fast when everything is present: it only looks, and runs apt
 # only when something is missing. The .NET SDK itself is a prerequisite, not installed here.
 set -euo pipefail
 
-commands=(qemu-system-x86_64 as ld nm gcc gdb)
-packages=(qemu-system-x86 binutils gcc grub-pc-bin xorriso mtools gdb)
+commands=(qemu-system-x86_64 as ld nm gcc gdb mpirun)
+packages=(qemu-system-x86 binutils gcc grub-pc-bin xorriso mtools gdb openmpi-bin libopenmpi-dev)
 
 missing=0
 for command in "${commands[@]}"; do

@@ -15,6 +15,8 @@ internal sealed class GuestLayout
     public const ulong TimelineAddress = 0x5000;
     public const ulong MailboxBase = 0x6000, MailboxStride = 64;
     /// <summary>The module table: MaxModules entries of { physical, bytes, name address }, then the names.</summary>
+    /// <summary>The upcall page (IHrtUpcalls): requests the HRT posts to a host service.</summary>
+    public const ulong UpcallPageAddress = 0x8000, UpcallPageSize = 0x1000;
     public const ulong ModuleTableAddress = 0x7000, ModuleEntryBytes = 24, ModuleNamesAddress = ModuleTableAddress + MaxModules * ModuleEntryBytes;
     public const int MaxModules = 16, MaxModuleNameLength = 127;
     public const ulong PageTablesBase = 0x1_0000, PageTablesEnd = 0x2_0000;

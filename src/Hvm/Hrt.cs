@@ -220,6 +220,7 @@ public sealed unsafe partial class Hrt : IDisposable
         BootStructures.Write(_ram.Pointer, _layout, Image, parameters, _modules);
         _slots = [.. Enumerable.Range(0, Cpus).Select(cpu => new MailboxSlot(cpu, (Mailbox*)(_ram.Pointer + GuestLayout.MailboxAddress(cpu))))];
 
+        _options.Upcalls?.Attach(new HrtUpcallContext(_ram.Pointer + GuestLayout.UpcallPageAddress, _arenaMemory is null ? null : _arenaMemory.Pointer, _options.ArenaBytes));
         _timeline.Mark("guest RAM written");
         foreach (var runner in _runners)
             SetEntryState(runner.Vcpu);
@@ -345,6 +346,8 @@ public sealed unsafe partial class Hrt : IDisposable
 
     internal void GuestExited(int cpu, int code, HrtRegisters? registers) =>
         RequestStop(new StopReason(StopKind.Exited, cpu, $"the HRT exited with code {code}", code, registers));
+
+    internal IHrtUpcalls? Upcalls => _options.Upcalls;
 
     internal void VcpuFailed(int cpu, string message, HrtRegisters? registers) =>
         RequestStop(new StopReason(StopKind.Fault, cpu, message, 0, registers));
@@ -473,6 +476,7 @@ public sealed unsafe partial class Hrt : IDisposable
         _stopped.Task.Wait();
         _teardownThread?.Join();
         StopAsyncInvoker();
+        _options.Upcalls?.Detach();
         Arena.Invalidate();
         _ram?.Dispose();
         _arenaMemory?.Dispose();

@@ -60,6 +60,10 @@ public sealed class HrtOptions
     /// <summary>Called on a vCPU thread with each complete line the guest writes to its console.</summary>
     public Action<string>? ConsoleLine { get; set; }
 
+    /// <summary>A host service the HRT calls through the upcall page and hypercall 0x28 (docs/hvm.md);
+    /// null: a doorbell store stops the VM with an error.</summary>
+    public IHrtUpcalls? Upcalls { get; set; }
+
     /// <summary>Pin vCPU i's thread to the i-th CPU this process may run on.</summary>
     public bool PinVcpus { get; set; }
 

@@ -200,6 +200,11 @@ internal sealed unsafe class VcpuRunner
             case 0x20:
                 _hrt.BecameReady(Stopwatch.GetTimestamp(), (long)value);
                 return true;
+            case 0x28:
+                if (_hrt.Upcalls is not { } upcalls)
+                    return Fail($"vCPU {Index} rang the upcall doorbell (hypercall 0x28) but no upcall service is attached to this HRT", snapshot: true);
+                upcalls.Doorbell(Index, value);
+                return true;
             default:
                 return Fail($"vCPU {Index} stored 0x{value:X} ({mmio.Len} byte(s)) at hypercall page offset 0x{offset:X}, which means nothing", snapshot: true);
         }

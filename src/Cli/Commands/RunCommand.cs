@@ -4,8 +4,10 @@ using Nacre.Cli.Building;
 using Nacre.Cli.Hvm;
 using Nacre.Cli.Images;
 using Nacre.Cli.Infrastructure;
+using Nacre.Cli.Mpi;
 using Nacre.Cli.Qemu;
 using Nacre.Cli.Tracing;
+using Nacre.MpiUpcalls;
 
 namespace Nacre.Cli.Commands;
 
@@ -61,10 +63,23 @@ public static class RunCommand
         var useQemu = new Option<bool>("--qemu") { Description = "boot under QEMU even where the HVM could run the image" };
         var useHvm = new Option<bool>("--hvm") { Description = "boot in the HVM; fail if /dev/kvm is not usable" };
         var privilege = CommonOptions.Privilege();
+        var arena = new Option<int>("--arena")
+        {
+            Description = "HVM: MiB of arena shared with this process (a multiple of 2); under mpirun the MPI buffers live there (default 64 then, else 0)",
+            HelpName = "MiB",
+        };
+        var upcalls = new Option<MpiUpcallMode>("--mpi-upcalls")
+        {
+            Description = "under mpirun: how the HRT's MPI calls reach this process: thread (a service thread polls the upcall page) or doorbell (each call is an MMIO exit)",
+            DefaultValueFactory = _ => MpiUpcallMode.Thread,
+            HelpName = "thread|doorbell",
+        };
 
-        var command = new Command("run", Description) { target, kernelArguments, cpus, memory, timeout, qemuArguments, shell, trace, gdb, useQemu, useHvm, privilege };
+        var command = new Command("run", Description) { target, kernelArguments, cpus, memory, timeout, qemuArguments, shell, trace, gdb, useQemu, useHvm, privilege, arena, upcalls };
         command.SetAction(parse =>
         {
+            var rank = MpiRank.FromEnvironment();
+            var output = rank?.Route(terminal) ?? terminal;
             // Argument mistakes are reported before a possibly long build.
             var arguments = KernelArguments(parse, parse.GetValue(kernelArguments) ?? []);
             var traceOutput = parse.GetValue(trace);
@@ -74,7 +89,7 @@ public static class RunCommand
             var interactive = parse.GetValue(shell);
             if (interactive)
                 arguments = [ShellKernelOption, .. arguments];
-            var (image, modules) = ResolveTarget(parse.GetValue(target)!, terminal);
+            var (image, modules) = ResolveTarget(parse.GetValue(target)!, output, rank is not null);
             var memoryMiB = parse.GetResult(memory) is { Implicit: false } || modules.Count == 0 ? parse.GetValue(memory) : DotNetProgram.DefaultMemoryMiB;
             var options = new QemuOptions(image)
             {
@@ -92,12 +107,18 @@ public static class RunCommand
             if (traceOutput is not null)
                 options = TraceCapture.Prepare(options, traceOutput);
             if (gdbPort is { } port)
-                terminal.Progress("gdb", $"QEMU waits for a debugger: gdb -ex 'target remote :{port}' {options.Image}");
-            int code = Boot(options, terminal, cancellation);
+                output.Progress("gdb", $"QEMU waits for a debugger: gdb -ex 'target remote :{port}' {options.Image}");
+            var arenaMiB = parse.GetResult(arena) is { Implicit: false } ? parse.GetValue(arena) : rank is null ? 0 : DefaultMpiArenaMiB;
+            if (arenaMiB < 0 || arenaMiB % 2 != 0 || arenaMiB > 7 * 1024)
+                throw new NacreException($"--arena must be an even number of MiB between 0 and 7168, got {arenaMiB}");
+            options = options with { ArenaMiB = arenaMiB };
+            if (rank is not null)
+                return RunRank(rank, parse.GetValue(upcalls), options, output, cancellation);
+            int code = Boot(options, output, cancellation);
             if (traceOutput is not null && code == ExitCodes.KernelPanic && !TraceCapture.Dumped(options))
-                terminal.Note($"no trace written to {traceOutput}: the kernel panicked before its trace could be dumped");
+                output.Note($"no trace written to {traceOutput}: the kernel panicked before its trace could be dumped");
             else if (traceOutput is not null)
-                terminal.Progress("trace", TraceCapture.Finish(options, traceOutput) + (code == ExitCodes.KernelPanic ? " (up to the panic)" : ""));
+                output.Progress("trace", TraceCapture.Finish(options, traceOutput) + (code == ExitCodes.KernelPanic ? " (up to the panic)" : ""));
             return code;
         });
         return command;
@@ -130,6 +151,35 @@ public static class RunCommand
         return HvmRunner.IsUsable(out _) ? MachineKind.Hvm : MachineKind.Qemu;
     }
 
+    /// <summary>The arena of a rank under mpirun unless --arena says otherwise.</summary>
+    public const int DefaultMpiArenaMiB = 64;
+
+    /// <summary>
+    /// One rank of <c>mpirun -n R nacre run …</c> (docs/mpi.md): MPI starts, the HRT boots with the
+    /// upcall service attached, and the end is MPI_Finalize or, if this rank failed in any way,
+    /// MPI_Abort, so that no other rank waits for it forever.
+    /// </summary>
+    private static int RunRank(MpiRank rank, MpiUpcallMode mode, QemuOptions options, Terminal terminal, CancellationToken cancellation)
+    {
+        if (options.Machine != MachineKind.Hvm)
+            throw new NacreException($"rank {rank.Rank}: MPI needs the HVM for now (QEMU has no upcall channel yet): /dev/kvm must be usable, and --qemu, --shell, --gdb and --trace are not available under mpirun");
+        if (options.ArenaMiB == 0)
+            throw new NacreException("--arena 0: the HRT's MPI buffers live in the arena, so a rank needs one");
+        var session = MpiSession.Start(rank, mode, terminal);
+        int code;
+        string? failure = null;
+        try
+        {
+            code = Boot(options with { Upcalls = session.Service }, terminal, cancellation);
+        }
+        catch (NacreException e)
+        {
+            code = ExitCodes.ToolError;
+            failure = e.Message;
+        }
+        return session.Finish(code, failure);
+    }
+
     /// <summary>The error for --gdb in the HVM.</summary>
     public const string GdbHvmNotYet = "--gdb needs QEMU for now: the HVM has no gdb stub yet (use --qemu, or leave out --hvm)";
 
@@ -155,8 +205,10 @@ public static class RunCommand
     /// runs on the DotNetHost kernel as its first module; an HRT project is built; anything else
     /// must be a valid image.
     /// </summary>
-    private static (string Image, IReadOnlyList<Nacre.Hvm.HrtModule> Modules) ResolveTarget(string target, Terminal terminal)
+    private static (string Image, IReadOnlyList<Nacre.Hvm.HrtModule> Modules) ResolveTarget(string target, Terminal terminal, bool underMpirun)
     {
+        // Every rank on a node builds the same project: one at a time (the others find it built).
+        using var buildLock = underMpirun ? BuildLock.Take(target) : null;
         string? program = DotNetProgram.IsProgram(target) ? target : DotNetProgram.IsProject(target) ? DotNetProgram.Publish(target, terminal) : null;
         if (program is not null)
             return (DotNetProgram.HostImage(terminal), DotNetProgram.Modules(program));

@@ -19,7 +19,8 @@ public static class HvmRunner
         {
             Cpus = options.Cpus,
             MemoryBytes = options.MemoryMiB * HrtOptions.MiB,
-            ArenaBytes = 0,
+            ArenaBytes = options.ArenaMiB * HrtOptions.MiB,
+            Upcalls = options.Upcalls,
             Privilege = options.Privilege,
             Serve = false,
             CommandLine = string.Join(' ', options.KernelArguments),

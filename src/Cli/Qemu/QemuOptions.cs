@@ -46,6 +46,12 @@ public sealed record QemuOptions(string Image)
 
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
+    /// <summary>HVM only: the arena shared with the process, in MiB (0: none).</summary>
+    public int ArenaMiB { get; init; }
+
+    /// <summary>HVM only: the host service behind the upcall page (nacre run under mpirun: MPI).</summary>
+    public Nacre.Hvm.IHrtUpcalls? Upcalls { get; init; }
+
     /// <summary>A file for the second serial port (COM2), where a traced kernel dumps its trace rings; null for none.</summary>
     public string? TraceDump { get; init; }
 
