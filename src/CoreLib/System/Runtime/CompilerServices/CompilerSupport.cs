@@ -69,7 +69,7 @@ namespace System.Runtime.CompilerServices
         public const string CovariantReturnsOfClasses = nameof(CovariantReturnsOfClasses);
     }
 
-    public static unsafe class RuntimeHelpers
+    public static unsafe partial class RuntimeHelpers
     {
         public static int OffsetToStringData => sizeof(nint) + sizeof(int);
 
