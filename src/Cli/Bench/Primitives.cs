@@ -38,6 +38,10 @@ public static class Primitives
     private static readonly Goal Tail = new(GoalKind.TailRatio, 1.3, "p99/median ≤ 1.3");
     private static readonly Goal HundredX = new(GoalKind.LinuxFactor, 100, "≥ 100× cheaper than Linux (median)");
 
+    // The allocators' goals: at least as fast as glibc's malloc/free at the median, tails within 1.5×.
+    private static readonly Goal AllocatorTail = new(GoalKind.TailRatio, 1.5, "p99/median ≤ 1.5");
+    private static readonly Goal AsFastAsMalloc = new(GoalKind.SlowdownAtMost, 1.0, "median ≤ Linux's");
+
     private static Goal Floor(double multiple) => new(GoalKind.FloorMultiple, multiple, $"median ≤ {multiple:0.##}× the round-trip floor");
 
     public static IReadOnlyList<Primitive> All { get; } =
@@ -85,8 +89,8 @@ public static class Primitives
         new("sleep.100us", "thread sleep lateness, 100 µs", false, [N("sleep.100us"), L("nanosleep.100us")], [Tail]),
         new("page.alloc", "page allocation: buddy order 0 / mmap 4 KiB populated", false, [N("buddy.alloc"), L("mmap")], [Tail]),
         new("page.free", "page free: buddy order 0 / munmap 4 KiB", false, [N("buddy.free"), L("munmap")], [Tail]),
-        new("heap.alloc", "heap allocation, 64 bytes: Heap.Alloc / malloc", false, [N("heap.alloc"), L("malloc")], [Tail]),
-        new("heap.free", "heap free, 64 bytes: Heap.Free / free", false, [N("heap.free"), L("free")], [Tail]),
+        new("heap.alloc", "heap allocation, 64 bytes: Heap.Alloc / malloc", false, [N("heap.alloc"), L("malloc")], [AsFastAsMalloc, AllocatorTail]),
+        new("heap.free", "heap free, 64 bytes: Heap.Free / free", false, [N("heap.free"), L("free")], [AsFastAsMalloc, AllocatorTail]),
         new("trace.off", "trace event with tracing off: the flag test at a record site", false,
             [N("trace.off")], [new(GoalKind.MaxCycles, 1, "median ≤ 1 cycle (zero when off)")]),
         new("trace.on", "trace event with tracing on: stamp and store into the CPU's ring", false,

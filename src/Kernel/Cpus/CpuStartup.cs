@@ -98,6 +98,7 @@ namespace Nacre.Cpus
             // The trampoline switched to the kernel's page tables; an HVM vCPU is still on the
             // VMM's (an identity map without the kernel's guard pages, NX or later mappings).
             if (Platform.IsHvm) Cpu.WriteCr3(Paging.KernelRoot);
+            EnterUnregistered();                // the heap is usable before Register
             Idt.Load();
             Interrupts.InitializeThisCpu();
             PerCpu* self = Register((int)index, Lapic.Id, stackTop);

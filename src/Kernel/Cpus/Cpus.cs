@@ -33,6 +33,17 @@ namespace Nacre.Cpus
             fixed (Table* t = &s_table) return (PerCpu*)t->Entries[index];
         }
 
+        // Where GS points on a CPU that has not registered yet: all zero (Self too), so lookups that
+        // tolerate a missing per-CPU structure — the heap's magazines, which Register's own
+        // allocation goes through — find none instead of reading page 0.
+        private static PerCpu s_unregistered;
+
+        /// <summary>Points GS at the all-zero stand-in until Register (a starting CPU's GS base is 0).</summary>
+        public static void EnterUnregistered()
+        {
+            fixed (PerCpu* p = &s_unregistered) Cpu.SetGsBase((ulong)p);
+        }
+
         /// <summary>Creates the per-CPU state of the calling CPU as CPU number index and points GS at it.</summary>
         public static PerCpu* Register(int index, uint apicId, ulong stackTop)
         {
@@ -45,6 +56,7 @@ namespace Nacre.Cpus
             if (Platform.Deprivileged) cpu->ExceptionStackTop = (ulong)BootHeap.Alloc(ExceptionStackSize) + ExceptionStackSize;
             fixed (Table* t = &s_table) t->Entries[index] = (ulong)cpu;
             Cpu.SetGsBase((ulong)cpu);
+            Heap.AttachCpu(cpu);        // after SetGsBase: the magazines are found through GS
             if (index + 1 > s_count) s_count = index + 1;
             Tracing.Trace.OnCpuRegistered(cpu);
             return cpu;

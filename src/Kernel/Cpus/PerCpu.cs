@@ -9,6 +9,8 @@ namespace Nacre.Cpus
     [StructLayout(LayoutKind.Sequential)]
     public unsafe struct PerCpu
     {
+        public const int HeapCacheOffset = 184;
+
         public PerCpu* Self;            // 0: what gs:0 reads
         public int Index;               // 8: 0 .. Cpus.Count-1; the boot CPU is 0
         public uint ApicId;             // 12
@@ -39,5 +41,8 @@ namespace Nacre.Cpus
         public void* TraceRing;                 // 160: TraceThreadRing, or TraceInterruptRing inside a handler
         public void* TraceThreadRing;           // 168
         public void* TraceInterruptRing;        // 176
+
+        // The heap's magazines (Memory/CpuHeapCache.cs), claimed with Cpu.ClaimCpuLocal(HeapCacheOffset).
+        public void* HeapCache;                 // 184
     }
 }

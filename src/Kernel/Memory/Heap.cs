@@ -7,8 +7,10 @@ namespace Nacre.Memory
     /// <summary>
     /// The kernel heap: 24 size classes from 16 B to 2 KiB, each a SlabCache over buddy blocks, and
     /// anything larger straight from the page allocator as one block of 2^order pages. Memory is
-    /// zeroed and 16-byte aligned (large blocks are page aligned). SMP-safe: one interrupt-safe lock
-    /// per size class; large allocations take only the zone's lock.
+    /// zeroed and 16-byte aligned (large blocks are page aligned). In front of the slabs each CPU
+    /// has two magazines per class (CpuHeapCache): most allocations and frees take no lock and
+    /// touch no shared line; the depot's and the slabs' interrupt-safe locks are taken once per
+    /// magazine's worth. Large allocations take only the zone's lock.
     ///
     /// Free finds the size from the zone's tag byte of the pointer's page: a slab's class, or the
     /// order of a large block. Out of memory: Alloc returns null; `new` (nacre_alloc) panics.
@@ -28,10 +30,45 @@ namespace Nacre.Memory
 
         private static ClassTable s_classes;
         private static SlabCache* s_caches;
+        private static MagazineDepot* s_depots;
+        private static bool s_magazines;             // a CPU has a CpuHeapCache: per-CPU state exists
         private static long s_largeBytes;
         private static bool s_ready;
 
         public static bool Ready => s_ready;
+
+        // Full magazines a class's depot keeps: enough to pass objects between a few CPUs.
+        private const int MaxFullMagazines = 16;
+
+        /// <summary>Gives a CPU its magazines (Cpus.Register, once the CPU's GS points at its PerCpu).</summary>
+        public static void AttachCpu(Nacre.Cpus.PerCpu* cpu)
+        {
+            if (!s_ready) return;
+            CpuHeapCache.Attach(cpu);
+            s_magazines = true;
+        }
+
+        /// <summary>
+        /// Returns the calling CPU's cached objects and the depots' full magazines to the slabs, so
+        /// that empty slabs go back to the page allocator (other CPUs keep their two magazines).
+        /// </summary>
+        public static void Drain()
+        {
+            if (!s_magazines) return;
+            CpuHeapCache* cache = CpuHeapCache.Claim();
+            if (cache != null)
+            {
+                cache->Drain(s_caches, s_depots);
+                cache->Release();
+            }
+            for (int c = 0; c < SizeClassCount; c++)
+                for (Magazine* m; (m = s_depots[c].TakeFull()) != null;)
+                {
+                    s_caches[c].FreeBatch((void**)m->Round, m->Rounds);
+                    m->Rounds = 0;
+                    s_depots[c].PutEmpty(m);
+                }
+        }
 
         /// <summary>Sets up the size classes; needs the page allocator.</summary>
         public static void Initialize()
@@ -49,12 +86,13 @@ namespace Nacre.Memory
                     while (t->Sizes[c] < i * 16) c++;
                     t->BySixteenths[i] = (byte)c;
                 }
-                ulong bytes = (ulong)(SizeClassCount * sizeof(SlabCache));
-                s_caches = (SlabCache*)PageAllocator.Allocate(PageAllocator.OrderFor(bytes));
-                if (s_caches == null) Panic.Message("heap: no memory for the size classes");
-                byte* b = (byte*)s_caches;
-                for (ulong i = 0; i < bytes; i++) b[i] = 0;
-                for (int i = 0; i < SizeClassCount; i++) s_caches[i].Initialize(i, t->Sizes[i]);
+                s_caches = (SlabCache*)ZeroedPages((ulong)(SizeClassCount * sizeof(SlabCache)));
+                s_depots = (MagazineDepot*)ZeroedPages((ulong)(SizeClassCount * sizeof(MagazineDepot)));
+                for (int i = 0; i < SizeClassCount; i++)
+                {
+                    s_caches[i].Initialize(i, t->Sizes[i]);
+                    s_depots[i].Initialize(t->Sizes[i], MaxFullMagazines);
+                }
             }
             s_ready = true;
         }
@@ -64,9 +102,17 @@ namespace Nacre.Memory
         {
             if (size <= MaxSmallSize)
             {
-                SlabCache* cache = s_caches + ClassOf((int)size);
-                void* o = cache->Allocate();
-                if (o != null) Zero(o, cache->ObjectSize);
+                int c = ClassOf((int)size);
+                SlabCache* slabs = s_caches + c;
+                void* o;
+                CpuHeapCache* cache = s_magazines ? CpuHeapCache.Claim() : null;
+                if (cache != null)
+                {
+                    o = cache->Allocate(slabs, s_depots + c, c);
+                    cache->Release();
+                }
+                else o = AllocateUncached(slabs);
+                if (o != null) Zero(o, slabs->ObjectSize);
                 return o;
             }
             int order = PageAllocator.OrderFor(size);
@@ -92,8 +138,39 @@ namespace Nacre.Memory
                 Interlocked.Add(ref s_largeBytes, -(long)(Buddy.PageSize << order));
                 PageAllocator.Free((ulong)p, order);
             }
-            else if (t >= SlabTagBase && t < SlabTagBase + SizeClassCount) s_caches[t - SlabTagBase].Free(p);
+            else if (t >= SlabTagBase && t < SlabTagBase + SizeClassCount)
+            {
+                int c = t - SlabTagBase;
+                SlabCache* slabs = s_caches + c;
+                if (!slabs->IsObjectStart(p)) Panic.Message("Heap.Free: pointer is not the start of an object");
+                CpuHeapCache* cache = s_magazines ? CpuHeapCache.Claim() : null;
+                if (cache != null)
+                {
+                    cache->Free(slabs, s_depots + c, c, p);
+                    cache->Release();
+                }
+                else FreeUncached(slabs, p);
+            }
             else Panic.Message("Heap.Free: not a heap pointer");
+        }
+
+        /// <summary>
+        /// Allocations and frees that found their CPU's magazines busy — an interrupt handler or a
+        /// preempting thread that came in the middle of one — and used the slabs directly.
+        /// </summary>
+        public static long BusyFallbacks => Volatile.Read(ref s_busyFallbacks);
+        private static long s_busyFallbacks;
+
+        private static void* AllocateUncached(SlabCache* slabs)
+        {
+            if (s_magazines) Interlocked.Increment(ref s_busyFallbacks);
+            return slabs->Allocate();
+        }
+
+        private static void FreeUncached(SlabCache* slabs, void* p)
+        {
+            if (s_magazines) Interlocked.Increment(ref s_busyFallbacks);
+            slabs->FreeBatch(&p, 1);
         }
 
         /// <summary>The usable size of a heap object (its size class, or its large block).</summary>
@@ -117,7 +194,27 @@ namespace Nacre.Memory
         }
 
         public static uint SizeClassBytes(int sizeClass) => s_caches[sizeClass].ObjectSize;
-        public static ulong ObjectsInUse(int sizeClass) => s_caches[sizeClass].ObjectsInUse;
+        /// <summary>Objects of a class handed out and not freed (those in magazines count as free).</summary>
+        public static ulong ObjectsInUse(int sizeClass)
+        {
+            ulong handedOut = s_caches[sizeClass].ObjectsInUse, cached = CachedObjects(sizeClass);
+            return handedOut > cached ? handedOut - cached : 0;
+        }
+
+        /// <summary>Free objects of a class held in the CPUs' magazines and the depot (racy while they allocate).</summary>
+        public static ulong CachedObjects(int sizeClass)
+        {
+            ulong cached = s_depots[sizeClass].CachedObjects;
+            for (int i = 0; i < Nacre.Cpus.Cpus.Count; i++)
+            {
+                CpuHeapCache* cache = (CpuHeapCache*)Volatile.Read(ref *(nint*)&Nacre.Cpus.Cpus.Get(i)->HeapCache);
+                if (cache != null) cached += cache->CachedObjects(sizeClass);
+            }
+            return cached;
+        }
+
+        /// <summary>Rounds one magazine of a class holds.</summary>
+        public static int MagazineRounds(int sizeClass) => s_depots[sizeClass].Capacity;
         public static ulong SlabsOf(int sizeClass) => s_caches[sizeClass].Slabs;
         /// <summary>The size class for size bytes (0 .. MaxSmallSize); -1 for larger sizes.</summary>
         public static int ClassOf(int size)
@@ -132,7 +229,7 @@ namespace Nacre.Memory
             get
             {
                 ulong total = (ulong)Volatile.Read(ref s_largeBytes);
-                for (int i = 0; i < SizeClassCount; i++) total += s_caches[i].ObjectsInUse * s_caches[i].ObjectSize;
+                for (int i = 0; i < SizeClassCount; i++) total += ObjectsInUse(i) * s_caches[i].ObjectSize;
                 return total;
             }
         }
@@ -148,10 +245,19 @@ namespace Nacre.Memory
             }
         }
 
+        // Sizes are multiples of 16: two stores per step.
         private static void Zero(void* p, ulong bytes)
         {
-            ulong* q = (ulong*)p;
-            for (ulong i = 0; i < bytes / 8; i++) q[i] = 0;
+            ulong* q = (ulong*)p, end = (ulong*)((byte*)p + bytes);
+            for (; q < end; q += 2) { q[0] = 0; q[1] = 0; }
+        }
+
+        private static void* ZeroedPages(ulong bytes)
+        {
+            void* p = (void*)PageAllocator.Allocate(PageAllocator.OrderFor(bytes));
+            if (p == null) Panic.Message("heap: no memory for the size classes");
+            Zero(p, (bytes + 15) & ~15UL);
+            return p;
         }
     }
 }

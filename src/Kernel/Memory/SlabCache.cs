@@ -24,7 +24,8 @@ namespace Nacre.Memory
 
     /// <summary>
     /// The objects of one size class: slabs with free objects on a list, full slabs off it, behind
-    /// an interrupt-safe lock. An empty slab goes back to the buddy unless it is the only one with
+    /// an interrupt-safe lock. The CPUs' magazines (CpuHeapCache) sit in front and come here in
+    /// batches of a magazine's worth. An empty slab goes back to the buddy unless it is the only one with
     /// free objects (so alloc/free at a boundary does not thrash the page allocator).
     /// </summary>
     internal unsafe struct SlabCache
@@ -36,7 +37,11 @@ namespace Nacre.Memory
         public int SlabOrder;
         public int Class;
         public ulong Slabs;         // slabs this cache holds now
-        public ulong ObjectsInUse;
+        public ulong ObjectsInUse;  // handed out by the slabs, including objects in magazines
+        // IsObjectStart without a division: offset − header = q · ObjectSize, ObjectSize = odd · 2^Shift.
+        private ulong _oddInverse;  // odd⁻¹ mod 2^64: multiplying an exact multiple of odd by it gives the quotient
+        private int _shift;
+        private uint _capacity;
 
         public void Initialize(int sizeClass, uint objectSize)
         {
@@ -45,46 +50,88 @@ namespace Nacre.Memory
             // The smallest slab that holds at least 8 objects (2 KiB objects: 32 KiB slabs, 1.6% waste).
             SlabOrder = 0;
             while (((Buddy.PageSize << SlabOrder) - Slab.HeaderBytes) / objectSize < 8) SlabOrder++;
+            _capacity = (uint)(((Buddy.PageSize << SlabOrder) - Slab.HeaderBytes) / objectSize);
+            uint odd = objectSize;
+            for (_shift = 0; (odd & 1) == 0; _shift++) odd >>= 1;
+            ulong inverse = odd;                                    // Newton: each step doubles the correct bits
+            for (int i = 0; i < 5; i++) inverse *= 2 - odd * inverse;
+            _oddInverse = inverse;
+        }
+
+        /// <summary>
+        /// True when o is the start of an object of a slab of this cache (the page's tag said so).
+        /// A non-multiple of the odd factor multiplies to a quotient beyond any slab's capacity.
+        /// </summary>
+        public bool IsObjectStart(void* o)
+        {
+            ulong offset = (ulong)o & ((Buddy.PageSize << SlabOrder) - 1);
+            if (offset < Slab.HeaderBytes) return false;
+            ulong x = offset - Slab.HeaderBytes;
+            if ((x & ((1UL << _shift) - 1)) != 0) return false;
+            return (x >> _shift) * _oddInverse < _capacity;
         }
 
         /// <summary>One object, not zeroed, or null when the page allocator is out of memory.</summary>
         public void* Allocate()
         {
+            void* o;
+            return AllocateBatch(&o, 1) == 1 ? o : null;
+        }
+
+        /// <summary>Up to count objects (not zeroed) into objects under one lock; fewer only when out of memory.</summary>
+        public int AllocateBatch(void** objects, int count)
+        {
+            int taken = 0;
             ulong flags = Lock.AcquireIrqSave();
-            Slab* s = Partial;
-            if (s == null)
+            while (taken < count)
             {
-                s = NewSlab();
-                if (s == null) { Lock.ReleaseIrqRestore(flags); return null; }
-                Push(s);
+                Slab* s = Partial;
+                if (s == null)
+                {
+                    s = NewSlab();
+                    if (s == null) break;
+                    Push(s);
+                }
+                while (taken < count && s->InUse < s->Capacity)
+                {
+                    void* o = s->FreeList;
+                    s->FreeList = *(void**)o;
+                    s->InUse++;
+                    objects[taken++] = o;
+                }
+                if (s->InUse == s->Capacity) Remove(s);
             }
-            void* o = s->FreeList;
-            s->FreeList = *(void**)o;
-            s->InUse++;
-            ObjectsInUse++;
-            if (s->InUse == s->Capacity) Remove(s);
+            ObjectsInUse += (ulong)taken;
             Lock.ReleaseIrqRestore(flags);
-            return o;
+            return taken;
         }
 
         public void Free(void* o)
         {
+            if (!IsObjectStart(o)) Panic.Message("Heap.Free: pointer is not the start of an object");
+            FreeBatch(&o, 1);
+        }
+
+        /// <summary>Returns objects (each checked with IsObjectStart by the caller) under one lock.</summary>
+        public void FreeBatch(void** objects, int count)
+        {
             ulong slabBytes = Buddy.PageSize << SlabOrder;
-            Slab* s = (Slab*)((ulong)o & ~(slabBytes - 1));
-            ulong offset = (ulong)o - (ulong)s;
-            if (offset < Slab.HeaderBytes || (offset - Slab.HeaderBytes) % ObjectSize != 0)
-                Panic.Message("Heap.Free: pointer is not the start of an object");
             ulong flags = Lock.AcquireIrqSave();
-            *(void**)o = s->FreeList;
-            s->FreeList = o;
-            s->InUse--;
-            ObjectsInUse--;
-            if (!s->OnPartialList) Push(s);
-            else if (s->InUse == 0 && PartialCount > 1)
+            for (int i = 0; i < count; i++)
             {
-                Remove(s);
-                ReleaseSlab(s);
+                void* o = objects[i];
+                Slab* s = (Slab*)((ulong)o & ~(slabBytes - 1));
+                *(void**)o = s->FreeList;
+                s->FreeList = o;
+                s->InUse--;
+                if (!s->OnPartialList) Push(s);
+                else if (s->InUse == 0 && PartialCount > 1)
+                {
+                    Remove(s);
+                    ReleaseSlab(s);
+                }
             }
+            ObjectsInUse -= (ulong)count;
             Lock.ReleaseIrqRestore(flags);
         }
 
@@ -98,7 +145,7 @@ namespace Nacre.Memory
             s->InUse = 0;
             s->ObjectSize = ObjectSize;
             s->Class = Class;
-            s->Capacity = (uint)(((Buddy.PageSize << SlabOrder) - Slab.HeaderBytes) / ObjectSize);
+            s->Capacity = _capacity;
             // Chain the objects in address order (the first allocations then walk memory upwards).
             byte* first = (byte*)block + Slab.HeaderBytes;
             for (uint i = 0; i < s->Capacity; i++)

@@ -59,6 +59,14 @@ namespace Nacre.Arch.X64
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_disable_interrupts")]
         public static extern void DisableInterrupts();
 
+        /// <summary>
+        /// The per-CPU structure whose pointer is at perCpuOffset in this CPU's PerCpu, with its first
+        /// int (a busy word) claimed 0 → 1 in one instruction; null if there is none or it is busy.
+        /// Release with Volatile.Write(ref word, 0). Only for structures nothing but this CPU touches.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_claim_cpu_local")]
+        public static extern void* ClaimCpuLocal(long perCpuOffset);
+
         [MethodImpl(MethodImplOptions.InternalCall), RuntimeImport("*", "arch_save_flags_cli")]
         public static extern ulong SaveFlagsAndDisableInterrupts();
 

@@ -235,6 +235,25 @@ arch_read_gs0:
     mov %gs:0, %rax
     ret
 
+/* void* arch_claim_cpu_local(long offset): the pointer at gs:offset (a per-CPU structure whose
+ * first int is its busy word), with that word changed from 0 to 1; 0 if the pointer is null or
+ * the word was not 0. The claim is one cmpxchg without a lock prefix: atomic against this CPU's
+ * interrupts (and so against a preemption, which only happens as an interrupt ends), which is
+ * all a per-CPU structure needs, at the price of an ordinary store. Clobbers rcx, rdx. */
+    .globl arch_claim_cpu_local
+arch_claim_cpu_local:
+    mov %gs:(%rdi), %rcx
+    test %rcx, %rcx
+    jz 1f
+    xor %eax, %eax
+    mov $1, %edx
+    cmpxchg %edx, (%rcx)
+    jne 1f
+    mov %rcx, %rax
+    ret
+1:  xor %eax, %eax
+    ret
+
 /* ulong arch_read_cs(void): the code segment selector (its low two bits are the CPL). */
     .globl arch_read_cs
 arch_read_cs:
