@@ -207,6 +207,9 @@ namespace System
         public T GetValueOrDefault() => value;
         public T GetValueOrDefault(T defaultValue) => hasValue ? value : defaultValue;
         public override string ToString() => hasValue ? value.ToString() : "";
+        // As .NET: an empty nullable equals null (which is what it boxes to), a full one compares its value.
+        public override bool Equals(object other) => hasValue ? value.Equals(other) : other == null;
+        public override int GetHashCode() => hasValue ? value.GetHashCode() : 0;
         public static implicit operator T?(T value) => new T?(value);
         public static explicit operator T(T? value) => value.Value;
     }

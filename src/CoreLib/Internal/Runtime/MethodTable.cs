@@ -7,7 +7,7 @@ namespace Internal.Runtime
     /// flags, base size, related type, vtable, interface map, then optional data.
     /// </summary>
     [StructLayout(LayoutKind.Sequential)]
-    internal unsafe struct MethodTable
+    internal unsafe partial struct MethodTable
     {
         // Low 16 bits: component size for arrays and strings (when HasComponentSize).
         private uint _uFlags;

@@ -11,14 +11,21 @@ namespace System.Runtime
     {
         public static object RhBox(MethodTable* type, ref byte data)
         {
-            // Boxing Nullable<T> needs T's MethodTable and the value's offset, which the core
-            // library's MethodTable view does not expose yet: refuse rather than box garbage.
-            if (type->IsNullable) ThrowHelpers.ThrowNotSupportedException();
+            // A Nullable<T> boxes as its T, or as null without a value (its first byte is hasValue).
+            if (type->IsNullable)
+            {
+                if (data == 0) return null;
+                data = ref Unsafe.Add(ref data, (nint)type->NullableValueOffset);
+                type = type->NullableType;
+            }
             object o = RuntimeAllocation.NewFast(type);
-            nuint payload = type->BaseSize - (nuint)(2 * sizeof(nint));
-            Buffer.Memmove((byte*)Unsafe.AsPointer(ref o.GetRawData()), (byte*)Unsafe.AsPointer(ref data), payload);
+            Buffer.Memmove(ref o.GetRawData(), ref data, type->ValueTypeSize);
             return o;
         }
+
+        /// <summary>Boxes a value type; a reference type's "data" is already the object reference.</summary>
+        public static object RhBoxAny(ref byte data, MethodTable* type) =>
+            type->IsValueType ? RhBox(type, ref data) : Unsafe.As<byte, object>(ref data);
 
         /// <summary>unbox: the address of the boxed payload, after checking obj really is a boxed `type`.</summary>
         public static ref byte RhUnbox2(MethodTable* type, object obj)
@@ -34,10 +41,21 @@ namespace System.Runtime
             if (!SameBoxedType(type, boxType)) ThrowHelpers.ThrowInvalidCastException();
         }
 
+        /// <summary>unbox.any to a Nullable&lt;T&gt;: null gives no value, a boxed T gives that value.</summary>
         public static void RhUnboxNullable(ref byte data, MethodTable* type, object obj)
         {
-            // See RhBox: Nullable<T>'s layout is not available to the core library yet.
-            ThrowHelpers.ThrowNotSupportedException();
+            if (obj == null)
+            {
+                SpanHelpers.ClearWithoutReferences(ref data, type->ValueTypeSize);
+                return;
+            }
+            MethodTable* valueType = type->NullableType;
+            if (!SameBoxedType(obj.GetMethodTable(), valueType)) ThrowHelpers.ThrowInvalidCastException();
+            uint offset = type->NullableValueOffset;
+            // Clear first: the padding between hasValue and the value compares in field-wise equality.
+            SpanHelpers.ClearWithoutReferences(ref data, offset);
+            data = 1;
+            Buffer.Memmove(ref Unsafe.Add(ref data, (nint)offset), ref obj.GetRawData(), valueType->ValueTypeSize);
         }
 
         // An int boxed as an enum with int underlying type (and vice versa) unboxes, as in .NET:
