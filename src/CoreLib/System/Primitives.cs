@@ -183,11 +183,6 @@ namespace System
         public static explicit operator void*(UIntPtr value) => value._value;
     }
 
-    public abstract class ValueType
-    {
-        public override string ToString() => "struct";
-    }
-
     public abstract partial class Enum : ValueType { }
 
     public struct Nullable<T> where T : struct
