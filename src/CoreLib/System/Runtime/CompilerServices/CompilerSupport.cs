@@ -48,6 +48,9 @@ namespace System.Runtime.CompilerServices
     public sealed class InternalsVisibleToAttribute : Attribute { public InternalsVisibleToAttribute(string assemblyName) { } }
     public sealed class SkipLocalsInitAttribute : Attribute { }
     public sealed class ModuleInitializerAttribute : Attribute { }
+    /// <summary>ilc runs the static constructor of a class marked with this at start-up (Startup.cs), not on first use.</summary>
+    [AttributeUsage(AttributeTargets.Class)]
+    public sealed class EagerStaticClassConstructionAttribute : Attribute { }
 
     public sealed class CompilerFeatureRequiredAttribute : Attribute
     {
