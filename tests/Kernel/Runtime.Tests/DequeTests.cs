@@ -52,6 +52,7 @@ public static unsafe class DequeTests
     private static int s_ownerDone;
     private static long s_stolen;
     private static int s_thievesReady;
+    private static int s_anyStolen;     // set by the first steal, so the owner can wait for one
 
     private static long Thief(void* unused)
     {
@@ -63,7 +64,7 @@ public static unsafe class DequeTests
             if (j != null)
             {
                 Interlocked.Increment(ref s_seen[Index(j)]);
-                stolen++;
+                if (stolen++ == 0) Volatile.Write(ref s_anyStolen, 1);
                 continue;
             }
             if (Volatile.Read(ref s_ownerDone) != 0 && s_shared->Count == 0) break;
@@ -83,6 +84,7 @@ public static unsafe class DequeTests
         s_seen = (int*)Runtime.Allocate(ContendedJobs * sizeof(int));
         s_ownerDone = 0;
         s_stolen = 0;
+        s_anyStolen = 0;
         s_thievesReady = 0;
         int thieves = cpus > 1 ? cpus - 1 : 1;
         var threads = stackalloc Thread*[thieves];
@@ -107,6 +109,10 @@ public static unsafe class DequeTests
             }
             if (cpus == 1 && (i & 1023) == 0) Thread.Yield();
         }
+        // A host that deschedules the thieves' vCPUs (the HVM on a busy machine) can hide them for
+        // the whole loop above; leave them the rest until one of them has stolen something.
+        if (cpus > 1)
+            while (Volatile.Read(ref s_anyStolen) == 0 && s_shared->Count > 0) Nacre.Cpus.Cpus.Pause();
         for (Job* j; (j = s_shared->Take()) != null; taken++) Interlocked.Increment(ref s_seen[Index(j)]);
         Volatile.Write(ref s_ownerDone, 1);
         for (int t = 0; t < thieves; t++) Thread.Join(threads[t]);
