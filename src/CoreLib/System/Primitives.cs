@@ -214,7 +214,7 @@ namespace System
         bool Equals(T other);
     }
 
-    public interface IComparable<T>
+    public interface IComparable<in T>
     {
         int CompareTo(T other);
     }

@@ -95,6 +95,15 @@ namespace Internal.Runtime
         /// <summary>The code implementing interface method (iface, slot) for objects of type.</summary>
         internal static nint Resolve(MethodTable* type, MethodTable* iface, int slot)
         {
+            nint target = Resolve(type, iface, slot, variant: false);
+            // As in .NET, an exactly matching interface wins; else any variance-compatible one
+            // (an IProducer<string> implementation serves a call through IProducer<object>).
+            if (target == 0 && iface->HasGenericVariance) target = Resolve(type, iface, slot, variant: true);
+            return target;
+        }
+
+        private static nint Resolve(MethodTable* type, MethodTable* iface, int slot, bool variant)
+        {
             for (int pass = 0; pass < 2; pass++)    // class implementations first, then default methods
             {
                 for (MethodTable* t = type; t != null; t = t->BaseType)
@@ -106,7 +115,9 @@ namespace Internal.Runtime
                     MethodTable** interfaces = t->InterfaceMap;
                     for (int i = 0; i < count; i++)
                     {
-                        if (e[i].InterfaceMethodSlot != slot || interfaces[e[i].InterfaceIndex] != iface) continue;
+                        if (e[i].InterfaceMethodSlot != slot) continue;
+                        MethodTable* implemented = interfaces[e[i].InterfaceIndex];
+                        if (variant ? !TypeCast.IsVariantCompatible(implemented, iface) : implemented != iface) continue;
                         int impl = e[i].ImplementationSlot;
                         return impl < t->NumVtableSlots ? type->Vtable[impl] : t->SealedVirtualSlot(impl - t->NumVtableSlots);
                     }

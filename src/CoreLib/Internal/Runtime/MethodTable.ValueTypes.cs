@@ -32,16 +32,7 @@ namespace Internal.Runtime
         /// <summary>Offset of Nullable&lt;T&gt;'s value field (its first byte is the hasValue flag).</summary>
         public uint NullableValueOffset => 1u << (int)((_uFlags & NullableValueOffsetMask) >> NullableValueOffsetShift);
 
-        /// <summary>The T of a Nullable&lt;T&gt;: with one generic argument the composition field points at it directly.</summary>
-        public MethodTable* NullableType
-        {
-            get
-            {
-                int* composition = OptionalFields + (HasDispatchMap ? 1 : 0) + ((_uFlags & HasFinalizerFlag) != 0 ? 1 : 0)
-                    + ((_uFlags & HasSealedVTableEntriesFlag) != 0 ? 1 : 0)
-                    + 1; // the generic definition precedes the composition
-                return (MethodTable*)ReadRelPtr32(composition);
-            }
-        }
+        /// <summary>The T of a Nullable&lt;T&gt;.</summary>
+        public MethodTable* NullableType => GenericArgument(0);
     }
 }

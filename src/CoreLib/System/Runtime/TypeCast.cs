@@ -7,14 +7,15 @@ namespace System.Runtime
     /// Casting helpers that ilc binds `is`, `as`, casts and covariant array stores to (by name).
     /// Exact type identity is MethodTable identity: ilc emits one MethodTable per type.
     /// </summary>
-    internal static unsafe class TypeCast
+    internal static unsafe partial class TypeCast
     {
         public static object IsInstanceOfClass(MethodTable* targetType, object obj)
         {
             if (obj == null) return null;
             for (MethodTable* t = obj.GetMethodTable(); t != null; t = t->BaseType)
                 if (t == targetType) return obj;
-            return null;
+            // A variant delegate (Func<object> from a Func<string>).
+            return IsVariantCompatible(obj.GetMethodTable(), targetType) ? obj : null;
         }
 
         public static object IsInstanceOfInterface(MethodTable* targetType, object obj)
@@ -89,7 +90,7 @@ namespace System.Runtime
                     if (map[i] == iface) return true;
                 if (t == type && t->IsInterface) break;
             }
-            return false;
+            return ImplementsVariantInterface(type, iface);
         }
 
         /// <summary>Is a value of type `source` assignable to a location of type `target`?</summary>
@@ -108,7 +109,7 @@ namespace System.Runtime
             }
             for (MethodTable* t = source->BaseType; t != null; t = t->BaseType)
                 if (t == target) return true;
-            return false;
+            return IsVariantCompatible(source, target);
         }
 
         // ilc emits one MethodTable per type, so equivalent types are identical ones.
