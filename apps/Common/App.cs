@@ -62,14 +62,44 @@ namespace Nacre.Apps
             return true;
         }
 
-        public static void PrintTime(ulong cycles)
+        /// <summary>This process's MPI rank and the world's size: 0 and 1 unless started by mpirun.</summary>
+        public static int Rank { get; private set; }
+        public static int Ranks { get; private set; } = 1;
+        private static bool s_mpi;
+
+        /// <summary>Joins the MPI world when mpirun started this run (docs/mpi.md): an HRT with an
+        /// MPI service attached, or a Linux process with Open MPI's environment.</summary>
+        public static void StartMpi()
         {
-            Console.WriteLine($"time: cycles={cycles} ns={Runtime.CyclesToNs(cycles)}");
+            if (!LaunchedByMpirun()) return;
+            if (HvmImage != null) { Console.WriteLine("app: --hvm and mpirun do not combine: run the HRT itself under mpirun (nacre run)"); Environment.Exit(2); }
+            Mpi.Init();
+            Rank = Mpi.Rank;
+            Ranks = Mpi.Size;
+            s_mpi = true;
         }
 
+        private static partial bool LaunchedByMpirun();
+
+        /// <summary>A line of the output protocol: rank 0 speaks for the run, the other ranks stay quiet.</summary>
+        public static void Say(string line)
+        {
+            if (Rank == 0) Console.WriteLine(line);
+        }
+
+        /// <summary>" ranks=R" for the app: line of a run across ranks, else nothing.</summary>
+        public static string RanksField => s_mpi ? $" ranks={Ranks}" : "";
+
+        public static void PrintTime(ulong cycles)
+        {
+            Say($"time: cycles={cycles} ns={Runtime.CyclesToNs(cycles)}");
+        }
+
+        /// <summary>The run's last line; across ranks also the end of MPI for this rank.</summary>
         public static int PrintResult(bool passed, string reason)
         {
-            Console.WriteLine(passed ? "result: PASSED" : "result: FAILED " + reason);
+            Say(passed ? "result: PASSED" : "result: FAILED " + reason);
+            if (s_mpi) Mpi.Finish();
             return passed ? 0 : 1;
         }
 

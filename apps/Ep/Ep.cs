@@ -15,9 +15,13 @@ namespace Nacre.Apps
         public long Accepted;
         public fixed long Counts[Ep.Annuli];
         public ulong Cycles;
+        // Across ranks (EpRanks.cs): this rank, the world, and every block's partial sums (arena).
+        public int Rank, Ranks;
+        public double* BlockSums;       // 2 per block: Sx, Sy
+        public long* BlockCounts;       // Annuli per block
     }
 
-    public static unsafe class Ep
+    public static unsafe partial class Ep
     {
         public const int Annuli = 10;
         public const int BatchLog = 16;               // NAS's MK: 2^16 pairs per batch
@@ -45,10 +49,20 @@ namespace Nacre.Apps
             return R46 * x;
         }
 
-        public static EpProblem* Create(ref Arena arena, int m)
+        /// <summary>Bytes of arena a problem needs (with room for every block's partials across ranks).</summary>
+        public const long ArenaBytes = 4096 + Parallel.ReductionBlocks * (2 + Annuli) * 8L + 256;
+
+        public static EpProblem* Create(ref Arena arena, int m, int rank = 0, int ranks = 1)
         {
             EpProblem* p = arena.Allocate<EpProblem>(1);
             p->M = m;
+            p->Rank = rank;
+            p->Ranks = ranks;
+            if (ranks > 1)
+            {
+                p->BlockSums = arena.Allocate<double>(2 * Parallel.ReductionBlocks);
+                p->BlockCounts = arena.Allocate<long>(Annuli * Parallel.ReductionBlocks);
+            }
             return p;
         }
 
@@ -113,7 +127,7 @@ namespace Nacre.Apps
             for (int i = 0; i <= BatchLog; i++) Randlc(ref an, an);
             var body = new Batches { An = an };
             int batches = 1 << (p->M - BatchLog);
-            Sums s = Parallel.Reduce<Batches, Sums>(0, batches, ref body, Schedule.Dynamic(1));
+            Sums s = p->Ranks > 1 ? ReduceAcrossRanks(p, ref body, batches) : Parallel.Reduce<Batches, Sums>(0, batches, ref body, Schedule.Dynamic(1));
             p->Sx = s.Sx;
             p->Sy = s.Sy;
             p->Accepted = 0;

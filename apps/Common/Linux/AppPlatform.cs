@@ -32,6 +32,8 @@ namespace Nacre.Apps
             return Arena.Over(s_hrt.Arena.Base, s_hrt.Arena.Size);
         }
 
+        private static partial bool LaunchedByMpirun() => Environment.GetEnvironmentVariable("OMPI_COMM_WORLD_SIZE") != null;
+
         public static partial void Solve<T>(string export, delegate*<T*, void> local, T* problem) where T : unmanaged
         {
             if (s_hrt == null) local(problem);

@@ -15,7 +15,7 @@ namespace Nacre
         /// <summary>Guest-physical = virtual (identity-mapped): docs/hvm.md's layout table.</summary>
         private const ulong PageAddress = 0x8000;
         private const ulong DoorbellOffset = 0x28;
-        private const int SpinsBetweenYields = 64;
+        private const int SpinsBetweenYields = 64, SpinsBeforeHostYield = 4096;
 
         public static UpcallHeader* Header => (UpcallHeader*)PageAddress;
 
@@ -64,14 +64,23 @@ namespace Nacre
             return result;
         }
 
-        /// <summary>One look's pause: in doorbell mode ring it (the exit is what makes the host
-        /// progress, and costs far more than a yield), else spin; a blocking waiter lets the CPU's
-        /// other threads run between looks (every look in doorbell mode, every few spins else).</summary>
+        /// <summary>
+        /// One look's pause. Doorbell mode: ring it (the exit is what makes the host progress, and
+        /// costs far more than a yield). Thread mode: spin; a blocking waiter lets the CPU's other
+        /// threads run every few spins and, once the wait has lasted a while, rings the doorbell
+        /// with YieldHost, on which this vCPU's host thread gives its core away (sched_yield): on a
+        /// host with fewer cores than busy threads the service thread, or another rank, needs it.
+        /// </summary>
         private static void Pause(ref int spins, MpiWait how, ulong ticket)
         {
             bool doorbell = Doorbell;
             if (doorbell) Ring(ticket);
-            if (how == MpiWait.Block && (doorbell || ++spins % SpinsBetweenYields == 0)) Nacre.Threads.Thread.Yield();
+            spins++;
+            if (how == MpiWait.Block && (doorbell || spins % SpinsBetweenYields == 0))
+            {
+                Nacre.Threads.Thread.Yield();
+                if (!doorbell && spins >= SpinsBeforeHostYield) Ring(ticket | UpcallPage.YieldHost);
+            }
             else if (!doorbell) Nacre.Arch.X64.Processor.Pause();
         }
     }

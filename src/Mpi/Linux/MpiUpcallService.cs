@@ -18,7 +18,7 @@ namespace Nacre.MpiUpcalls
     /// </summary>
     public sealed unsafe class MpiUpcallService : IHrtUpcalls
     {
-        private const int IdleSpinsBeforeYield = 2_000, IdleSpinsBeforeSleep = 20_000;
+        private const int IdleSpinsBeforeYield = 2_000, IdleSpinsBeforeSleep = 20_000, PendingTestsBeforeYield = 200;
 
         private readonly MpiUpcallMode _mode;
         private readonly int _rank, _size;
@@ -67,9 +67,12 @@ namespace Nacre.MpiUpcalls
 
         public void Doorbell(int cpu, ulong value)
         {
-            if (_mode != MpiUpcallMode.Doorbell)
-                throw new InvalidOperationException($"vCPU {cpu} rang the MPI doorbell, but the service polls the page itself");
-            lock (_lock) Progress();
+            if (_mode == MpiUpcallMode.Doorbell)
+                lock (_lock) Progress();
+            else if ((value & UpcallPage.YieldHost) != 0)
+                Thread.Yield();
+            else
+                throw new InvalidOperationException($"vCPU {cpu} rang the MPI doorbell with 0x{value:X}, but the service polls the page itself (only YieldHost means something then)");
         }
 
         public void Detach()
@@ -82,12 +85,20 @@ namespace Nacre.MpiUpcalls
 
         private void Serve()
         {
-            int idle = 0;
+            int idle = 0, waiting = 0;
             while (!_stop)
             {
-                bool busy;
-                lock (_lock) busy = Progress() || _pending != 0;
-                if (busy) { idle = 0; continue; }
+                bool progressed, pending;
+                lock (_lock) { progressed = Progress(); pending = _pending != 0; }
+                if (progressed) { idle = waiting = 0; continue; }
+                if (pending)
+                {
+                    // A request waits for another rank: keep testing, but let other threads have
+                    // the core between tests once it has waited a while (the other rank may need it).
+                    idle = 0;
+                    if (++waiting > PendingTestsBeforeYield) Thread.Yield();
+                    continue;
+                }
                 if (++idle < IdleSpinsBeforeYield) Thread.SpinWait(20);
                 else if (idle < IdleSpinsBeforeSleep) Thread.Yield();
                 else Usleep(50);   // a long quiet spell (the HRT computes): give the core back

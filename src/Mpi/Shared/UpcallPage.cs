@@ -17,6 +17,10 @@ namespace Nacre.MpiUpcalls
         /// <summary>Header flag: the service has no thread of its own; the HRT rings the doorbell
         /// (hypercall 0x28) to make it progress, on posting and on every look at a pending slot.</summary>
         public const uint FlagDoorbell = 1;
+
+        /// <summary>Doorbell value bit: "I am waiting; give my vCPU's host core to another thread"
+        /// (thread mode: the host thread calls sched_yield and returns).</summary>
+        public const ulong YieldHost = 1UL << 63;
     }
 
     /// <summary>The page's first 128 bytes.</summary>

@@ -10,7 +10,11 @@ namespace Nacre.Host.Tests.Mpi;
 /// </summary>
 public static class Mpirun
 {
-    public static CliResultWithTime Run(int ranks, TimeSpan deadline, params string[] nacreArguments)
+    public static CliResultWithTime Run(int ranks, TimeSpan deadline, params string[] nacreArguments) =>
+        RunProgram(ranks, deadline, Repository.PathOf("nacre"), nacreArguments);
+
+    /// <summary><c>mpirun -n R --oversubscribe program args</c>.</summary>
+    public static CliResultWithTime RunProgram(int ranks, TimeSpan deadline, string program, params string[] arguments)
     {
         var startInfo = new ProcessStartInfo("mpirun")
         {
@@ -18,7 +22,7 @@ public static class Mpirun
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in (string[])["-n", ranks.ToString(), "--oversubscribe", Repository.PathOf("nacre"), .. nacreArguments])
+        foreach (var arg in (string[])["-n", ranks.ToString(), "--oversubscribe", program, .. arguments])
             startInfo.ArgumentList.Add(arg);
         startInfo.Environment["OMPI_ALLOW_RUN_AS_ROOT"] = "1";
         startInfo.Environment["OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"] = "1";
@@ -30,7 +34,7 @@ public static class Mpirun
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            Assert.Fail($"mpirun -n {ranks} nacre {string.Join(' ', nacreArguments)} did not end within {deadline.TotalSeconds} s:\n--- stdout\n{stdout.Result}\n--- stderr\n{stderr.Result}");
+            Assert.Fail($"mpirun -n {ranks} {program} {string.Join(' ', arguments)} did not end within {deadline.TotalSeconds} s:\n--- stdout\n{stdout.Result}\n--- stderr\n{stderr.Result}");
         }
         return new CliResultWithTime(new CliResult(process.ExitCode, stdout.Result, stderr.Result), watch.Elapsed);
     }
