@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Threading;
+using Internal.Runtime;
 
 namespace System
 {
@@ -15,7 +17,7 @@ namespace System
         // MethodTable compare without creating any Type object.
         [Intrinsic]
         public static Type GetTypeFromHandle(RuntimeTypeHandle handle) =>
-            handle._value == 0 ? null : new RuntimeType(handle._value);
+            handle._value == 0 ? null : RuntimeType.Of((MethodTable*)handle._value);
 
         public RuntimeTypeHandle TypeHandle
         {
@@ -56,11 +58,29 @@ namespace System
 namespace System
 {
     /// <summary>Asked for by the JIT by name; the only kind of Type: a MethodTable address, no reflection.</summary>
-    internal sealed class RuntimeType : Type
+    internal sealed unsafe class RuntimeType : Type
     {
+        // The first field: ilc lays out the RuntimeType objects it pre-allocates for typeof as the
+        // MethodTable pointer followed by this field.
         private readonly nint _methodTable;
-        internal RuntimeType(nint methodTable) { _methodTable = methodTable; }
+        private RuntimeType(nint methodTable) { _methodTable = methodTable; }
         internal override nint MethodTableAddress => _methodTable;
         public override string ToString() => "Type";
+
+        /// <summary>
+        /// The one Type object of a MethodTable. The JIT compares Types by reference where it knows
+        /// one side is typeof (whose object ilc pre-allocated), so every path must hand out that
+        /// same object: it is kept in the MethodTable's writable cell, created on first use when
+        /// ilc did not pre-allocate one.
+        /// </summary>
+        internal static RuntimeType Of(MethodTable* type)
+        {
+            nint* cell = type->WritableData;
+            nint existing = Volatile.Read(ref *cell);
+            if (existing != 0) return Unsafe.As<nint, RuntimeType>(ref existing);
+            object created = new RuntimeType((nint)type);
+            nint raced = Interlocked.CompareExchange(ref *cell, Unsafe.As<object, nint>(ref created), 0);
+            return raced == 0 ? (RuntimeType)created : Unsafe.As<nint, RuntimeType>(ref raced);
+        }
     }
 }
