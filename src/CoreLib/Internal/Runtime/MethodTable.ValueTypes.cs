@@ -1,9 +1,9 @@
 namespace Internal.Runtime
 {
     // What boxing and value equality need from a value type's MethodTable: the exact size of its
-    // fields and, for Nullable<T>, T and where the value sits. ilc keeps these in the low 16 bits
-    // of the flags (the "extended flags" of a type without a component size) and in the generic
-    // composition after the optional fields.
+    // fields and, for Nullable<T>, T and where the value sits. ilc keeps the size and offset in
+    // the low 16 bits of the flags (the "extended flags" of a type without a component size);
+    // T is the generic argument (MethodTable.Generics.cs).
     internal unsafe partial struct MethodTable
     {
         private const uint IsGenericFlag = 0x02000000;
