@@ -37,6 +37,28 @@ namespace System
             return values;
         }
 
+        public static Type GetUnderlyingType(Type enumType) => EnumTypeOf(enumType)->ElementType switch
+        {
+            ElementType.SByte => typeof(sbyte), ElementType.Byte => typeof(byte),
+            ElementType.Int16 => typeof(short), ElementType.UInt16 => typeof(ushort),
+            ElementType.Int32 => typeof(int), ElementType.UInt32 => typeof(uint),
+            ElementType.Int64 => typeof(long), ElementType.UInt64 => typeof(ulong),
+            ElementType.Char => typeof(char), ElementType.Boolean => typeof(bool),
+            _ => typeof(nint),
+        };
+
+        /// <summary>A boxed enum of the type with the value's bits (an integer, or an enum of the same type), cut to its width.</summary>
+        public static object ToObject(Type enumType, object value)
+        {
+            MethodTable* type = EnumTypeOf(enumType);
+            if (value == null) ThrowHelpers.ThrowArgumentNullException("value");
+            ulong bits = BitsOfValue(type, value);
+            return RuntimeExports.RhBox(type, ref Unsafe.As<ulong, byte>(ref bits));
+        }
+
+        public static object ToObject(Type enumType, long value) => ToObject(enumType, (object)value);
+        public static object ToObject(Type enumType, int value) => ToObject(enumType, (object)value);
+
         public static bool IsDefined<TEnum>(TEnum value) where TEnum : struct, Enum => NameOf(MethodTable.Of<TEnum>(), BitsOf(value)) != null;
 
         /// <summary>value: a member's name, or a value of the enum or of its underlying type.</summary>

@@ -59,6 +59,11 @@ namespace Conformance.Boxing
             if (Plain.A.CompareTo(Plain.B) >= 0 || Tiny.Low.CompareTo(Tiny.High) >= 0 || Plain.A.GetHashCode() != 1) return 28;
             object a1 = Plain.A, a2 = Plain.A;
             if (!a1.Equals(a2) || a1.Equals(Plain.B) || a1.Equals(1)) return 29;
+            if (Enum.GetUnderlyingType(typeof(Tiny)) != typeof(sbyte) || Enum.GetUnderlyingType(typeof(Wide)) != typeof(ulong)) return 32;
+            if ((Perm)Enum.ToObject(typeof(Perm), 6) != (Perm.Write | Perm.Exec) || (Tiny)Enum.ToObject(typeof(Tiny), -1L) != Tiny.Minus) return 33;
+            if (Enum.ToObject(typeof(Alias), 2).ToString() != "Other") return 34;
+            try { Enum.GetUnderlyingType(typeof(int)); return 35; } catch (ArgumentException) { }
+
             // The core library's own enums have names too.
             if (StringComparison.OrdinalIgnoreCase.ToString() != "OrdinalIgnoreCase") return 30;
             if ((StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToString() != "RemoveEmptyEntries, TrimEntries") return 31;
