@@ -47,6 +47,11 @@ public static class Program
                 Report.Skip(e.Name, "needs " + e.MinCpus.ToString() + " CPUs");
                 continue;
             }
+            if (e.Available != null && !e.Available())
+            {
+                Report.Skip(e.Name, e.UnavailableReason);
+                continue;
+            }
             foreach (Result r in Catalog.Run(e, config))
             {
                 Report.Write(r);

@@ -236,9 +236,15 @@ public sealed unsafe partial class Hrt
         return HrtGuestException.FromReport(function.Name, new ReadOnlySpan<byte>(text, (int)length));
     }
 
-    /// <summary>Halt mode: an MSI with vector 0xF3 to the vCPU's APIC id (= its index).</summary>
-    private void Wake(int cpu) =>
+    /// <summary>
+    /// Halt mode: an MSI with vector 0xF3 to the vCPU's APIC id (= its index), and a kick in case
+    /// the vCPU is parked in the VMM (paravirtual idle), where no interrupt reaches it.
+    /// </summary>
+    private void Wake(int cpu)
+    {
         _vm!.SignalMsi(GuestLayout.LapicAddress | ((ulong)cpu << 12), GuestLayout.MsiVector);
+        Parking.Kick(cpu);
+    }
 
     private Exception CallFailed(CallStatus status, int cpu, HrtFunction function)
     {

@@ -63,6 +63,7 @@ public sealed unsafe partial class Hrt : IDisposable
         _timeline = new BootTimeline(startTimestamp);
         Privilege = options.EffectivePrivilege;
         Console = new ConsoleLog(options.Cpus, options.ConsoleLine);
+        Parking = new VcpuParking(options.Cpus);
         Arena = new Arena(null, 0);
         _callerYields = options.Cpus + 1 > AllowedCpus().Count;
     }
@@ -73,6 +74,16 @@ public sealed unsafe partial class Hrt : IDisposable
     public IdleMode Idle => _options.Idle;
     public Arena Arena { get; private set; }
     internal ConsoleLog Console { get; }
+    internal VcpuParking Parking { get; }
+    /// <summary>The guest's TSC rate (KVM_GET_TSC_KHZ), known once the vCPUs exist.</summary>
+    internal long TscKhz { get; private set; }
+
+    /// <summary>
+    /// How often <paramref name="cpu"/> parked in the VMM (paravirtual idle, deprivileged mode
+    /// with <see cref="IdleMode.Halt"/>) and what ended each park; kicks it received.
+    /// </summary>
+    public ParkCounters ParkCounters(int cpu) =>
+        (uint)cpu < (uint)Cpus ? Parking.Counters(cpu) : throw new ArgumentOutOfRangeException(nameof(cpu), cpu, $"the HRT has vCPUs 0 to {Cpus - 1}");
 
     /// <summary>True until the VM has been asked to stop (exit, failure, timeout or Dispose).</summary>
     public bool IsRunning => Volatile.Read(ref _state) == Running;
@@ -214,9 +225,10 @@ public sealed unsafe partial class Hrt : IDisposable
         }
         _timeline.Mark("vCPUs created");
 
+        TscKhz = _runners[0].Vcpu.TscKhz;
         var parameters = new BootParameters(
             Cpus, Privilege == PrivilegeMode.Deprivileged, Idle == IdleMode.Halt, _options.Serve,
-            (ulong)_runners[0].Vcpu.TscKhz, (ulong)Arena.Base, (ulong)Arena.Size, _options.CommandLine);
+            (ulong)TscKhz, (ulong)Arena.Base, (ulong)Arena.Size, _options.CommandLine);
         BootStructures.Write(_ram.Pointer, _layout, Image, parameters, _modules);
         _slots = [.. Enumerable.Range(0, Cpus).Select(cpu => new MailboxSlot(cpu, (Mailbox*)(_ram.Pointer + GuestLayout.MailboxAddress(cpu))))];
 
@@ -376,6 +388,7 @@ public sealed unsafe partial class Hrt : IDisposable
         Volatile.Write(ref _state, Stopping);
         foreach (var runner in _runners)
             runner.Kick();
+        Parking.Stop();
         _allStarted.Set(); // threads still waiting to start see their stop flag and leave
         // On its own thread: the caller may be a vCPU thread (which the teardown joins) or an
         // invoker that still owns a mailbox (which the teardown takes).

@@ -80,6 +80,9 @@ internal sealed unsafe class VcpuRunner
             Vcpu.SetSignalMask(current.Bits[0] & ~(1UL << (StopSignal - 1)));
             if (_pinTo is { } cpu)
                 Pin(cpu);
+            // Park deadlines are timers of this thread: the default 50 µs slack would make every
+            // timer of a parked vCPU that late.
+            Libc.Prctl(Libc.PR_SET_TIMERSLACK, 1, 0, 0, 0);
 
             lock (_kickLock)
                 _tid = Libc.Gettid();
@@ -205,9 +208,44 @@ internal sealed unsafe class VcpuRunner
                     return Fail($"vCPU {Index} rang the upcall doorbell (hypercall 0x28) but no upcall service is attached to this HRT", snapshot: true);
                 upcalls.Doorbell(Index, value);
                 return true;
+            case 0x30:
+                return Park(value);
+            case 0x38:
+                if (value >= (ulong)_hrt.Cpus)
+                    return Fail($"vCPU {Index} kicked vCPU {value} (hypercall 0x38), but the HRT has vCPUs 0 to {_hrt.Cpus - 1}", snapshot: true);
+                _hrt.Parking.Kick((int)value);
+                return true;
             default:
                 return Fail($"vCPU {Index} stored 0x{value:X} ({mmio.Len} byte(s)) at hypercall page offset 0x{offset:X}, which means nothing", snapshot: true);
         }
+    }
+
+    /// <summary>
+    /// Hypercall 0x30, paravirtual idle: the value is the address of the vCPU's park block
+    /// { u64 Deadline; u64 Now; u64 Parks; u64 AtOnce; u64 Kicked; u64 DeadlineWakes; } (guest TSC
+    /// values; Deadline 0 = none). Sleeps until a kick or the deadline, then counts the outcome in
+    /// the block. An interrupt already requested of this vCPU's local APIC (or delivered while the
+    /// guest had its virtual IF off) ends the park at once: the guest will take it on return.
+    /// </summary>
+    private bool Park(ulong blockAddress)
+    {
+        var block = (ulong*)_hrt.GuestPointer(blockAddress, 48);
+        if (block == null || (blockAddress & 7) != 0)
+            return Fail($"vCPU {Index}'s park block at 0x{blockAddress:X} (hypercall 0x30) is not 8-byte aligned guest RAM or arena", snapshot: true);
+        var deadline = long.MaxValue;
+        var now = Stopwatch.GetTimestamp();
+        if (block[0] != 0)
+        {
+            var cycles = (long)(block[0] - block[1]);
+            deadline = cycles <= 0 ? now : now + (long)Math.Min(cycles * 1e6 / _hrt.TscKhz, 1e15);
+        }
+        // Parks first, the outcome after: meanwhile other vCPUs can see that this one is in the VMM.
+        Volatile.Write(ref block[2], block[2] + 1);
+        var outcome = deadline <= now || _stop || Vcpu.HasInterruptInFlight()
+            ? _hrt.Parking.NotParked(Index)
+            : _hrt.Parking.Park(Index, deadline);
+        Volatile.Write(ref block[3 + (int)outcome], block[3 + (int)outcome] + 1);
+        return true;
     }
 
     /// <summary>Hypercall 0x08: the value is the address of { u64 Address; u64 Length; }.</summary>

@@ -10,6 +10,8 @@ namespace Nacre.Bench
         public string Name;
         public int MinCpus;
         public Func<Config, Result[]> Run;
+        public Func<bool> Available;    // null: always
+        public string UnavailableReason;
     }
 
     /// <summary>Every benchmark, in the order `nacre bench` runs them (the floor first).</summary>
@@ -36,6 +38,8 @@ namespace Nacre.Bench
             Add(all, "event.ipi", 2, c => One(EventBenchmarks.Notify(c, IdlePolicy.Halt)));
             Add(all, "eventbcast.poll", 2, c => One(EventBenchmarks.Broadcast(c, IdlePolicy.Poll)));
             Add(all, "eventbcast.ipi", 2, c => One(EventBenchmarks.Broadcast(c, IdlePolicy.Halt)));
+            AddIf(all, "hypercall.kick", 2, c => One(HypercallBenchmarks.Kick(c)), () => Nacre.Cpus.IdleParking.Enabled, "needs the HVM's deprivileged mode (paravirtual idle)");
+            AddIf(all, "hypercall.park", 1, c => One(HypercallBenchmarks.ParkAtOnce(c)), () => Nacre.Cpus.IdleParking.Enabled, "needs the HVM's deprivileged mode (paravirtual idle)");
             Add(all, "timer.10us", 1, c => One(TimerBenchmarks.Timer(c, 10_000)));
             Add(all, "timer.100us", 1, c => One(TimerBenchmarks.Timer(c, 100_000)));
             Add(all, "sleep.10us", 1, c => One(TimerBenchmarks.Sleep(c, 10_000)));
@@ -50,6 +54,9 @@ namespace Nacre.Bench
 
         private static void Add(List<Entry> all, string name, int minCpus, Func<Config, Result[]> run) =>
             all.Add(new Entry { Name = name, MinCpus = minCpus, Run = run });
+
+        private static void AddIf(List<Entry> all, string name, int minCpus, Func<Config, Result[]> run, Func<bool> available, string reason) =>
+            all.Add(new Entry { Name = name, MinCpus = minCpus, Run = run, Available = available, UnavailableReason = reason });
 
         private static Result[] One(Result r) => new[] { r };
 

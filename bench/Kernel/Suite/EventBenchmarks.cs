@@ -1,4 +1,6 @@
 using System.Threading;
+using Nacre.Arch.X64;
+using Nacre.Cpus;
 using Nacre.Sync;
 using Nacre.Threads;
 
@@ -43,7 +45,9 @@ namespace Nacre.Bench
         /// event.poll / event.ipi: CPU 0 stamps and calls Events.Notify(1, id); the action stamps
         /// first thing on CPU 1. Sample = its stamp − CPU 0's. Poll: CPU 1 idles polling and sees the
         /// pending bit in its idle loop (no IPI may be sent). Ipi: CPU 1 is halted and is woken by
-        /// the event IPI, the action runs in the handler (exactly one IPI per sample).
+        /// the event IPI, the action runs in the handler (exactly one IPI per sample) — except where
+        /// idle CPUs park in the VMM (IdleParking): there CPU 1 is kicked, no IPI, and runs the
+        /// action in its idle loop.
         /// </summary>
         public static Result Notify(Config config, IdlePolicy policy) => Run(config, policy, broadcast: false);
 
@@ -58,14 +62,17 @@ namespace Nacre.Bench
             int targets = broadcast ? Nacre.Cpus.Cpus.Count - 1 : 1;
             Bench.SetOthersPolicy(policy);
             int* before = stackalloc int[targets + 1];
+            ParkBlock* parks = stackalloc ParkBlock[targets + 1];
+            bool parking = policy == IdlePolicy.Halt && IdleParking.Enabled;
             while (!r.Full)
             {
                 for (int cpu = 1; cpu <= targets; cpu++)
                 {
                     Bench.WaitReady(cpu, policy);
                     before[cpu] = Volatile.Read(ref s_hits[cpu].Count);
+                    parks[cpu] = IdleParking.CountsOf(cpu);
                 }
-                long ipis = Events.IpisSent;
+                long ipis = Events.IpisSent, kicks = IdleParking.KicksSent;
                 long t0 = Bench.Now;
                 if (broadcast) Events.Broadcast(id); else Events.Notify(1, id);
                 long last = long.MinValue;
@@ -76,11 +83,18 @@ namespace Nacre.Bench
                     if (s_hits[cpu].Stop > last) last = s_hits[cpu].Stop;
                     onTarget &= s_hits[cpu].Cpu == cpu;
                 }
-                long sent = Events.IpisSent - ipis;
+                long sent = Events.IpisSent - ipis, kicked = IdleParking.KicksSent - kicks;
                 if (!r.Add(last - t0)) continue;
                 r.Expect("action stamp taken on the notified CPU", onTarget);
                 if (policy == IdlePolicy.Poll) r.Expect("no IPI sent (polling path)", sent == 0);
-                else r.Expect("one IPI per target (IPI path)", sent == targets);
+                else if (!parking) r.Expect("one IPI per target (IPI path)", sent == targets);
+                else
+                {
+                    bool byKick = true;
+                    for (int cpu = 1; cpu <= targets; cpu++) byKick &= Bench.ParkEndedByKick(cpu, parks[cpu]);
+                    r.Expect("parked targets: no IPI, one kick each", sent == 0 && kicked == targets);
+                    r.Expect("targets parked in the VMM, woken by the kick (not their deadline)", byKick);
+                }
             }
             return r;
         }

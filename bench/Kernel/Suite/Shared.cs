@@ -1,4 +1,6 @@
 using System.Threading;
+using Nacre.Arch.X64;
+using Nacre.Cpus;
 using Nacre.Memory;
 using Nacre.Threads;
 using Nacre.Timing;
@@ -57,12 +59,35 @@ namespace Nacre.Bench
                 if (Now > deadline) Expired($"CPU {cpu} to become idle");
         }
 
-        /// <summary>Waits until cpu is in hlt (its idle policy must be Halt).</summary>
+        /// <summary>
+        /// Waits until cpu is in hlt (its idle policy must be Halt); where idle CPUs park in the VMM
+        /// (IdleParking), until it is inside its park hypercall, still there 20 µs later.
+        /// </summary>
         public static void WaitHalted(int cpu)
         {
             long deadline = Deadline();
-            while (!Scheduler.IsHalted(cpu))
+            while (!Scheduler.IsHalted(cpu) || IdleParking.Enabled && !ParkedFor(cpu, 20_000))
                 if (Now > deadline) Expired($"CPU {cpu} to halt");
+        }
+
+        private static bool ParkedFor(int cpu, ulong ns)
+        {
+            ParkBlock before = IdleParking.CountsOf(cpu);
+            if (!IdleParking.IsInVmm(cpu)) return false;
+            Time.Delay(ns);
+            ParkBlock after = IdleParking.CountsOf(cpu);
+            return after.Parks == before.Parks && IdleParking.IsInVmm(cpu);
+        }
+
+        /// <summary>
+        /// Where idle CPUs park: true if cpu's park was ended by a kick since <paramref name="before"/>
+        /// (the VMM's counts), and none by its deadline. Checks that a wake-up sample
+        /// measured a real park and the kick, not a timeout.
+        /// </summary>
+        public static bool ParkEndedByKick(int cpu, ParkBlock before)
+        {
+            ParkBlock after = IdleParking.CountsOf(cpu);
+            return after.Kicked > before.Kicked && after.DeadlineWakes == before.DeadlineWakes;
         }
 
         public static bool IsIdle(int cpu)

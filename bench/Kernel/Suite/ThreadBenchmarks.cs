@@ -1,4 +1,6 @@
 using System.Threading;
+using Nacre.Arch.X64;
+using Nacre.Cpus;
 using Nacre.Threads;
 using Thread = Nacre.Threads.Thread;
 
@@ -45,6 +47,7 @@ namespace Nacre.Bench
                 *slot = default;
                 Bench.WaitReady(Target, policy);
                 bool wasHalted = Scheduler.IsHalted(Target);
+                ParkBlock parks = IdleParking.CountsOf(Target);
                 long t0 = Bench.Now;
                 Thread* t = Thread.Launch(&Stamp, slot, cpu: Target);
                 Bench.WaitFor(&slot->Done, 1, "the launched thread");
@@ -55,6 +58,7 @@ namespace Nacre.Bench
                 r.Expect("stop stamp taken by the launched thread", slot->ThreadId == id && id != mainId);
                 r.Expect("stop after start", slot->Stop > t0);
                 if (policy == IdlePolicy.Halt) r.Expect("target CPU was halted at launch", wasHalted);
+                if (policy == IdlePolicy.Halt && IdleParking.Enabled) r.Expect("target parked in the VMM, woken by the kick (not its deadline)", Bench.ParkEndedByKick(Target, parks));
             }
             return r;
         }

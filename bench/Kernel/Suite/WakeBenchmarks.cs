@@ -1,4 +1,6 @@
 using System.Threading;
+using Nacre.Arch.X64;
+using Nacre.Cpus;
 using Nacre.Sync;
 using Nacre.Threads;
 using Thread = Nacre.Threads.Thread;
@@ -72,6 +74,7 @@ namespace Nacre.Bench
             s->Waiters = (Waiter*)Bench.Lines(waiters * sizeof(Waiter));
             WaiterArg* args = (WaiterArg*)Bench.Lines(waiters * sizeof(WaiterArg));
             Bench.SetOthersPolicy(policy);
+            ParkBlock* parks = stackalloc ParkBlock[waiters];
             for (int i = 0; i < waiters; i++)
             {
                 Waiter* w = &s->Waiters[i];
@@ -90,6 +93,7 @@ namespace Nacre.Bench
                     Bench.WaitReady(w->Cpu, policy);
                     allBlocked &= w->Thread->State == ThreadState.Blocked;
                     allHalted &= Scheduler.IsHalted(w->Cpu);
+                    parks[i] = IdleParking.CountsOf(w->Cpu);
                 }
                 s->Lock.Acquire();
                 Volatile.Write(ref s->Round, round);
@@ -109,6 +113,12 @@ namespace Nacre.Bench
                 r.Expect("wake stamp taken on the woken CPU", onTheirCpus);
                 r.Expect("waiters were blocked when signalled", allBlocked);
                 if (policy == IdlePolicy.Halt) r.Expect("waiting CPUs were halted when signalled", allHalted);
+                if (policy == IdlePolicy.Halt && IdleParking.Enabled)
+                {
+                    bool kicked = true;
+                    for (int i = 0; i < waiters; i++) kicked &= Bench.ParkEndedByKick(s->Waiters[i].Cpu, parks[i]);
+                    r.Expect("waiting CPUs parked in the VMM, woken by the kick (not their deadline)", kicked);
+                }
             }
 
             s->Lock.Acquire();

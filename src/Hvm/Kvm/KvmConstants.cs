@@ -29,6 +29,7 @@ internal static class KvmIoctl
     public const uint SetMpState = 0x4004AE99;
     public const uint GetTscKhz = 0xAEA3;
     public const uint GetMsrs = 0xC008AE88;
+    public const uint GetLapic = 0x8400AE8E;
 
     /// <summary>MSR_IA32_TSC: the vCPU's time-stamp counter.</summary>
     public const uint MsrTsc = 0x10;

@@ -213,6 +213,20 @@ internal sealed unsafe class KvmVcpu(int index, int fd, KvmRun* run, int mmapSiz
         return read == 1;
     }
 
+    /// <summary>
+    /// True when the in-kernel local APIC holds an interrupt the guest has not finished: a bit in
+    /// IRR (requested, not yet delivered) or ISR (delivered, no EOI yet). KVM_GET_LAPIC, 1 KiB.
+    /// </summary>
+    public bool HasInterruptInFlight()
+    {
+        var state = stackalloc uint[256];
+        Ioctls.Call(_fd, KvmIoctl.GetLapic, state, $"KVM_GET_LAPIC on vCPU {Index}");
+        uint any = 0;
+        for (var i = 0; i < 8; i++)
+            any |= state[(0x100 + 16 * i) / 4] | state[(0x200 + 16 * i) / 4]; // ISR, IRR: 8 × 32 bits, 16 bytes apart
+        return any != 0;
+    }
+
     public long TscKhz => Ioctls.Call(_fd, KvmIoctl.GetTscKhz, 0, $"KVM_GET_TSC_KHZ on vCPU {Index}");
 
     public void Dispose()

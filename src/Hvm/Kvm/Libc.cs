@@ -55,6 +55,18 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "tgkill", SetLastError = true)]
     public static partial int Tgkill(int tgid, int tid, int signal);
 
+    /// <summary>syscall(2) with six integer arguments (variadic in C; integers only, so ABI-compatible).</summary>
+    [LibraryImport(Lib, EntryPoint = "syscall", SetLastError = true)]
+    public static partial long Syscall(long number, nint a1, nint a2, nint a3, nint a4, nint a5, nint a6);
+
+    public const long SYS_futex = 202;
+    public const int FUTEX_WAKE_PRIVATE = 1 | 128, FUTEX_WAIT_BITSET_PRIVATE = 9 | 128, ETIMEDOUT = 110;
+
+    [LibraryImport(Lib, EntryPoint = "prctl", SetLastError = true)]
+    public static partial int Prctl(int option, nuint argument2, nuint argument3, nuint argument4, nuint argument5);
+
+    public const int PR_SET_TIMERSLACK = 29;
+
     [LibraryImport(Lib, EntryPoint = "getpid")]
     public static partial int Getpid();
 

@@ -56,7 +56,12 @@ namespace Nacre.Cpus
             target->WorkArgument = argument;
             target->WorkPoster = self->Index;
             Volatile.Write(ref target->WorkState, Posted);
-            Ipi.Kick(cpu);
+            if (IdleParking.Enabled)
+            {
+                Interlocked.MemoryBarrier();    // only the idle loop takes work: wake it if parked, no interrupt
+                IdleParking.WakeIfHalted(cpu);
+            }
+            else Ipi.Kick(cpu);
             return ticket;
         }
 

@@ -44,5 +44,9 @@ namespace Nacre.Cpus
 
         // The heap's magazines (Memory/CpuHeapCache.cs), claimed with Cpu.ClaimCpuLocal(HeapCacheOffset).
         public void* HeapCache;                 // 184
+
+        // Idle (Scheduler.RunIdle, IdleParking.cs).
+        public int Halted;                      // 192: 1 while halted or parked in its idle loop: a wake-up must kick it
+        public Nacre.Arch.X64.ParkBlock Park;   // 200: paravirtual idle's block (deprivileged HVM)
     }
 }

@@ -1,4 +1,5 @@
 using Nacre.Arch.X64;
+using Nacre.Cpus;
 using Nacre.Diagnostics;
 
 namespace Nacre.Irq
@@ -16,6 +17,7 @@ namespace Nacre.Irq
             if ((uint)cpu >= (uint)Nacre.Cpus.Cpus.Count) Panic.Message("Ipi.Send: no such CPU");
             Tracing.Trace.Record(Tracing.TraceKind.IpiSend, (uint)cpu, (uint)vector);
             Lapic.SendIpi(Nacre.Cpus.Cpus.Get(cpu)->ApicId, Lapic.IcrFixed | (uint)(byte)vector);
+            if (IdleParking.Enabled) IdleParking.KickIfParked(cpu);
         }
 
         /// <summary>Sends vector to every other CPU that is up.</summary>
@@ -24,6 +26,8 @@ namespace Nacre.Irq
             if (Nacre.Cpus.Cpus.Count < 2) return;
             Tracing.Trace.Record(Tracing.TraceKind.IpiSend, Tracing.Trace.AllOtherCpus, (uint)vector);
             Lapic.SendIpi(0, Lapic.IcrFixed | Lapic.IcrAllExcludingSelf | (uint)(byte)vector);
+            if (IdleParking.Enabled)
+                for (int i = 0; i < Nacre.Cpus.Cpus.Count; i++) IdleParking.KickIfParked(i);
         }
 
         /// <summary>Sends vector to this CPU (taken as soon as IF=1).</summary>
@@ -33,7 +37,10 @@ namespace Nacre.Irq
             Lapic.SendIpi(0, Lapic.IcrFixed | Lapic.IcrSelf | (uint)(byte)vector);
         }
 
-        /// <summary>The cheapest wake-up: a CPU halted in its idle loop resumes and re-checks for work.</summary>
+        /// <summary>
+        /// Wakes a CPU halted anywhere (its idle loop, a Cpus.Wait): it resumes and re-checks. To
+        /// wake an idle loop for work, IdleParking.WakeIfHalted is cheaper: no interrupt when parked.
+        /// </summary>
         public static void Kick(int cpu) => Send(cpu, Vectors.Kick);
     }
 }

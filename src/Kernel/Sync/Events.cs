@@ -11,8 +11,9 @@ namespace Nacre.Sync
     /// <summary>
     /// Nemo-style events: an action registered once, then notified on one CPU or broadcast to all
     /// with the least latency the target allows. Notification sets the event's bit in the target's
-    /// PerCpu.PendingEvents; a target idling with the Poll policy sees the bit in its idle loop
-    /// (no interrupt at all), any other target gets an IPI and runs the action in the handler.
+    /// PerCpu.PendingEvents; a target idling with the Poll policy, or parked in the VMM (kicked),
+    /// sees the bit in its idle loop (no interrupt at all); any other target gets an IPI and runs
+    /// the action in the handler.
     /// Actions run in interrupt context or in the idle thread: short, and never blocking.
     /// </summary>
     public static unsafe class Events
@@ -55,7 +56,8 @@ namespace Nacre.Sync
             }
             Interlocked.Or(ref target->PendingEvents, 1UL << id);
             Interlocked.MemoryBarrier(); // the bit before the idle check: a CPU going to halt rechecks it
-            if (!IsPollingIdle(target))
+            if (IdlesWithoutInterrupts(target)) IdleParking.WakeIfHalted(cpu);   // parked: a kick, no interrupt
+            else
             {
                 Interlocked.Increment(ref s_ipisSent);
                 Ipi.Send(cpu, Vectors.Event);
@@ -86,10 +88,11 @@ namespace Nacre.Sync
             return true;
         }
 
-        private static bool IsPollingIdle(PerCpu* cpu)
+        /// <summary>An idle CPU that polls, or parks in the VMM: its idle loop finds the bit without an interrupt.</summary>
+        private static bool IdlesWithoutInterrupts(PerCpu* cpu)
         {
             Thread* current = (Thread*)Volatile.Read(ref *(nint*)&cpu->CurrentThread);
-            return current != null && current->IsIdle && Scheduler.PolicyOf(cpu->Index) == IdlePolicy.Poll;
+            return current != null && current->IsIdle && (IdleParking.Enabled || Scheduler.PolicyOf(cpu->Index) == IdlePolicy.Poll);
         }
 
         private static void Run(int id)

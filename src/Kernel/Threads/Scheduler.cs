@@ -13,7 +13,6 @@ namespace Nacre.Threads
         public Thread* Idle;
         public Thread* Previous;        // the thread switched away from, until FinishSwitch
         public IdlePolicy Policy;
-        public int Halted;              // in hlt: a wake-up must send an IPI
         public int Index;
         public int PreemptRequested;    // set by the quantum timer; honoured when the interrupt ends
         public ulong QuantumNs;         // 0: cooperative
@@ -131,7 +130,7 @@ namespace Nacre.Threads
             // Store (queue) then load (Halted): x86 may reorder those without a fence, and the idle
             // loop does the mirror image (Halted, then queue), so one of the two sees the other.
             Interlocked.MemoryBarrier();
-            if (Volatile.Read(ref s->Halted) != 0 && t->Cpu != Cpus.Cpus.Current->Index) Irq.Ipi.Kick(t->Cpu);
+            IdleParking.WakeIfHalted(t->Cpu);
         }
 
         public static void Yield() => Schedule(requeueCurrent: true);
@@ -262,10 +261,16 @@ namespace Nacre.Threads
                 if (s->Policy == IdlePolicy.Halt && Irq.Interrupts.Ready)
                 {
                     Cpu.DisableInterrupts();
-                    Interlocked.Exchange(ref s->Halted, 1);
-                    if (s->Queue.Count == 0 && !Cpus.Cpus.HasPostedWork(cpu) && cpu->PendingEvents == 0) Cpu.EnableInterruptsAndHalt();
+                    Interlocked.Exchange(ref cpu->Halted, 1);
+                    bool noWork = s->Queue.Count == 0 && !Cpus.Cpus.HasPostedWork(cpu) && cpu->PendingEvents == 0;
+                    if (noWork && IdleParking.Enabled)
+                    {
+                        IdleParking.Park(cpu, Nacre.Timing.TimerQueue.NextDeadline(cpu->Index));
+                        Cpu.EnableInterrupts();     // delivers whatever arrived meanwhile (a timer at the deadline)
+                    }
+                    else if (noWork) Cpu.EnableInterruptsAndHalt();
                     else Cpu.EnableInterrupts();
-                    Volatile.Write(ref s->Halted, 0);
+                    Volatile.Write(ref cpu->Halted, 0);
                 }
                 else Cpu.Pause();
             }
@@ -365,14 +370,16 @@ namespace Nacre.Threads
         public static void SetPolicy(int cpu, IdlePolicy policy)
         {
             Of(cpu)->Policy = policy;
-            if (cpu != Cpus.Cpus.Current->Index && Irq.Interrupts.Ready) Irq.Ipi.Kick(cpu);
+            Interlocked.MemoryBarrier();
+            if (Irq.Interrupts.Ready) IdleParking.WakeIfHalted(cpu);
         }
 
         /// <summary>
-        /// True while cpu sits in hlt in its idle loop (Halt policy), so that a wake-up must send it
-        /// an IPI. For benchmarks and tests that must know they measure a wake-up from halt.
+        /// True while cpu sits in hlt in its idle loop, or is parked in the VMM (Halt policy), so
+        /// that a wake-up must kick it. For benchmarks and tests that must know they measure a
+        /// wake-up from halt.
         /// </summary>
-        public static bool IsHalted(int cpu) => Volatile.Read(ref Of(cpu)->Halted) != 0;
+        public static bool IsHalted(int cpu) => Volatile.Read(ref Cpus.Cpus.Get(cpu)->Halted) != 0;
 
         /// <summary>Threads waiting to run on cpu.</summary>
         public static int ReadyCount(int cpu) => Of(cpu)->Queue.Count;

@@ -67,6 +67,17 @@ namespace Nacre.Timing
             return was;
         }
 
+        /// <summary>cpu's earliest armed deadline (TSC), 0 if none (or no queue yet): how long an idle CPU may park.</summary>
+        public static ulong NextDeadline(int cpu)
+        {
+            TimerQueue q = (uint)cpu < (uint)s_queues.Length ? s_queues[cpu] : null;
+            if (q == null) return 0;
+            ulong flags = q._lock.AcquireIrqSave();
+            ulong deadline = q._head == null ? 0 : q._head.Deadline;
+            q._lock.ReleaseIrqRestore(flags);
+            return deadline;
+        }
+
         private static void OnInterrupt(TrapFrame* frame) => s_queues[Nacre.Cpus.Cpus.Current->Index].RunExpired();
 
         /// <summary>

@@ -127,7 +127,7 @@ public sealed unsafe class HrtInvokeTests
         using var hrt = Boot();
 
         var error = Assert.Throws<ArgumentException>(() => hrt.Invoke("Nope"));
-        Assert.StartsWith($"{HvmGuest.Ring3} has no export named Nope (it exports Add, Cpu, Entry, Exit, Fault, Fill, Mul, Panic, Print, Spin, Sum, Wild)", error.Message);
+        Assert.StartsWith($"{HvmGuest.Ring3} has no export named Nope (it exports Add, Cpu, Entry, Exit, Fault, Fill, Kick, Mul, Panic, Park, Print, Spin, Sum, Wild)", error.Message);
     }
 
     [KvmFact]

@@ -19,7 +19,8 @@
  *   SPIN=1      cpu 0 spins forever at CPL 0 after main-started, never ready.
  *
  * Exports (SysV: rdi, rsi, rdx, rcx -> rax): Add, Sum(long* p, n), Cpu, Mul(double, double),
- * Spin, Fault, Panic, Exit(code), Print(char* p, n), Wild, Fill(long* p, n, v), Entry(cpu, i).
+ * Spin, Fault, Panic, Exit(code), Print(char* p, n), Wild, Fill(long* p, n, v), Entry(cpu, i),
+ * Kick(cpu) and Park(block, deadline, now) (paravirtual idle's hypercalls 0x38 and 0x30).
  */
         .set HC, 0xFEB00000             /* hypercall page */
         .set HC_BYTE, 0x00
@@ -27,6 +28,8 @@
         .set HC_EXIT, 0x10
         .set HC_MAIN, 0x18
         .set HC_READY, 0x20
+        .set HC_PARK, 0x30
+        .set HC_KICK, 0x38
         .set MAILBOXES, 0x6000
 
         .ifndef EXITVALUE
@@ -241,6 +244,7 @@ puts_port:
         .global nacre_export_Add, nacre_export_Sum, nacre_export_Cpu, nacre_export_Mul
         .global nacre_export_Spin, nacre_export_Fault, nacre_export_Panic, nacre_export_Exit
         .global nacre_export_Print, nacre_export_Wild, nacre_export_Fill, nacre_export_Entry
+        .global nacre_export_Kick, nacre_export_Park
 nacre_export_Add:
         lea     (%rdi,%rsi), %rax
         ret
@@ -304,6 +308,18 @@ nacre_export_Print:                             /* write rsi bytes at rdi (e.g. 
 nacre_export_Wild:                              /* a store where there is no memory */
         mov     $0xD0000000, %eax
         movq    $1, (%rax)
+        ret
+
+nacre_export_Kick:                              /* kick vCPU rdi */
+        mov     %edi, HC_KICK(%r15)
+        xor     %eax, %eax
+        ret
+
+nacre_export_Park:                              /* park with block rdi: Deadline = rsi, Now = rdx */
+        mov     %rsi, (%rdi)
+        mov     %rdx, 8(%rdi)
+        mov     %rdi, HC_PARK(%r15)
+        xor     %eax, %eax
         ret
 
 nacre_export_Entry:                             /* entry_state[rdi][rsi] */

@@ -8,7 +8,7 @@ namespace Nacre.Arch.X64
     /// </summary>
     internal static unsafe class Hypercall
     {
-        private const ulong ConsoleByte = 0x00, ConsoleWrite = 0x08, ExitCode = 0x10, MainStarting = 0x18, Ready = 0x20;
+        private const ulong ConsoleByte = 0x00, ConsoleWrite = 0x08, ExitCode = 0x10, MainStarting = 0x18, Ready = 0x20, ParkCall = 0x30, KickCall = 0x38;
 
         private static byte* s_page;
 
@@ -32,5 +32,26 @@ namespace Nacre.Arch.X64
 
         /// <summary>Every CPU serves its invoke mailbox; mainResult is what Main returned.</summary>
         public static void NotifyReady(long mainResult) => Volatile.Write(ref *(long*)(s_page + Ready), mainResult);
+
+        /// <summary>
+        /// Paravirtual idle: the VMM sleeps this vCPU until a kick or block->Deadline (guest TSC;
+        /// 0 = none), then counts the outcome in the block. The store returns when the vCPU runs again.
+        /// </summary>
+        public static void Park(ParkBlock* block) => Volatile.Write(ref *(ulong*)(s_page + ParkCall), (ulong)block);
+
+        /// <summary>Wakes vCPU cpu from Park (or makes its next Park return at once).</summary>
+        public static void Kick(int cpu) => Volatile.Write(ref *(uint*)(s_page + KickCall), (uint)cpu);
+    }
+
+    /// <summary>The block a park hypercall names (docs/hvm.md): the guest writes the first two fields, the VMM the counts.</summary>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    public struct ParkBlock
+    {
+        public ulong Deadline;          // guest TSC at which to resume; 0: only a kick resumes it
+        public ulong Now;               // guest TSC when parking (the VMM converts Deadline - Now to its own clock)
+        public ulong Parks;             // park hypercalls, counted as each starts
+        public ulong AtOnce;            // ... that returned without sleeping (kick pending, interrupt in flight, deadline past)
+        public ulong Kicked;            // ... that slept and were ended by a kick
+        public ulong DeadlineWakes;     // ... that slept until the deadline
     }
 }

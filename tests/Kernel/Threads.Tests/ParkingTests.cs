@@ -1,0 +1,198 @@
+using System.Threading;
+using Nacre.Arch.X64;
+using Nacre.Cpus;
+using Nacre.Sync;
+using Nacre.Testing;
+using Nacre.Threads;
+using Nacre.Timing;
+using Thread = Nacre.Threads.Thread;
+
+/// <summary>
+/// Idle CPUs with the Halt policy: halted (hlt + IPI) in ring 0, parked in the VMM (hypercalls
+/// 0x30/0x38) in the HVM's deprivileged mode. Every wake-up path must reach them — launch, condvar,
+/// semaphore, event, posted work, timers and sleeps on the parked CPU itself — and, when parking,
+/// the VMM's counts must show what ended each park.
+/// </summary>
+public static unsafe class ParkingTests
+{
+    private const ulong TimeoutNs = 5_000_000_000UL;
+
+    /// <summary>Puts every CPU in Halt policy for the test and back afterwards.</summary>
+    private struct HaltEverywhere
+    {
+        public fixed byte Saved[64];
+
+        public static HaltEverywhere Begin()
+        {
+            var h = new HaltEverywhere();
+            for (int cpu = 0; cpu < Cpus.Count; cpu++)
+            {
+                h.Saved[cpu] = (byte)Scheduler.PolicyOf(cpu);
+                Scheduler.SetPolicy(cpu, IdlePolicy.Halt);
+            }
+            return h;
+        }
+
+        public void End()
+        {
+            for (int cpu = 0; cpu < Cpus.Count; cpu++) Scheduler.SetPolicy(cpu, (IdlePolicy)Saved[cpu]);
+        }
+    }
+
+    private static bool WaitHalted(int cpu)
+    {
+        ulong end = Time.NowNs + TimeoutNs;
+        while (!Scheduler.IsHalted(cpu))
+            if (Time.NowNs > end) return false;
+        return true;
+    }
+
+    private static long s_ranOn;
+    private static long RecordCpu(void* unused)
+    {
+        Volatile.Write(ref s_ranOn, Cpus.Current->Index);
+        return 7;
+    }
+
+    [Test]
+    public static void LaunchWakesAHaltedOrParkedCpuWithAKick()
+    {
+        var policies = HaltEverywhere.Begin();
+        for (int cpu = 1; cpu < Cpus.Count; cpu++)
+        {
+            Assert.True(WaitHalted(cpu), $"CPU {cpu} halts when idle");
+            ParkBlock before = IdleParking.CountsOf(cpu);
+            long kicks = IdleParking.KicksSent;
+            Thread* t = Thread.Launch(&RecordCpu, null, cpu);
+            Assert.Equal(7L, Thread.Join(t));
+            Assert.Equal((long)cpu, Volatile.Read(ref s_ranOn), "the thread ran on the CPU it was launched on");
+            if (IdleParking.Enabled)
+            {
+                ParkBlock after = IdleParking.CountsOf(cpu);
+                Assert.True(IdleParking.KicksSent > kicks, "the launch kicked the parked CPU");
+                Assert.True(after.Parks > before.Parks, $"CPU {cpu} parked in the VMM");
+                Assert.True(after.Kicked + after.AtOnce > before.Kicked + before.AtOnce, $"CPU {cpu}'s park was ended by the kick");
+            }
+        }
+        policies.End();
+    }
+
+    [Test]
+    public static void SleepOnAParkedCpuEndsAtItsDeadline()
+    {
+        // The sleeping thread is alone on its CPU, whose idle loop parks with the sleep's deadline:
+        // nothing but that deadline can wake it (the timer was armed locally, so no IPI or kick).
+        var policies = HaltEverywhere.Begin();
+        int cpu = Cpus.Count - 1;
+        for (int round = 0; round < 5; round++)
+        {
+            ParkBlock before = IdleParking.CountsOf(cpu);
+            Thread* t = Thread.Launch(() =>
+            {
+                ulong start = Time.NowNs;
+                Thread.Sleep(2_000_000);
+                return (long)(Time.NowNs - start);
+            }, cpu);
+            long slept = Thread.Join(t);
+            Assert.True(slept >= 2_000_000, $"slept {slept} ns, asked 2 ms");
+            Assert.True(slept < 2_000_000_000, $"slept {slept} ns: the deadline did not wake the parked CPU in time");
+            if (IdleParking.Enabled)
+                Assert.True(IdleParking.CountsOf(cpu).DeadlineWakes > before.DeadlineWakes, $"CPU {cpu} slept in the VMM until the timer's deadline");
+        }
+        policies.End();
+    }
+
+    private static Timer s_remote;
+    private static long s_remoteFired;
+    private static void OnRemote(void* unused) => Interlocked.Increment(ref s_remoteFired);
+
+    [Test]
+    public static void TimerArmedFromAnotherCpuFiresOnAParkedCpu()
+    {
+        if (Cpus.Count < 2) { Assert.Equal(1, Cpus.Count); return; }   // needs a CPU other than this one
+        var policies = HaltEverywhere.Begin();
+        int cpu = Cpus.Count - 1;
+        s_remote ??= new Timer(&OnRemote, null, cpu);
+        for (int round = 1; round <= 5; round++)
+        {
+            Assert.True(WaitHalted(cpu), $"CPU {cpu} halts when idle");
+            s_remote.Arm(1_000_000);   // the first timer there: an IPI, and a kick if parked
+            ulong end = Time.NowNs + TimeoutNs;
+            while (Volatile.Read(ref s_remoteFired) < round && Time.NowNs < end) Interlocked.MemoryBarrier();
+            Assert.Equal((long)round, Volatile.Read(ref s_remoteFired), "the timer fired on the parked CPU");
+        }
+        policies.End();
+    }
+
+    private static Mutex s_lock;
+    private static CondVar s_changed;
+    private static long s_value;
+    private static Semaphore s_done;
+
+    /// <summary>Waits for every value from 1 to rounds in turn, then posts s_done.</summary>
+    private static long Follower(void* rounds)
+    {
+        for (long want = 1; want <= (long)rounds; want++)
+        {
+            s_lock.Acquire();
+            while (s_value < want) s_changed.Wait(ref s_lock);
+            s_lock.Release();
+        }
+        s_done.Post();
+        return 0;
+    }
+
+    [Test]
+    public static void ManyWakeParkCyclesUnderContention()
+    {
+        // One follower per CPU waits on one condvar; the leader advances the value 2,000 times and
+        // broadcasts each time: every CPU parks and is kicked over and over, several at once.
+        var policies = HaltEverywhere.Begin();
+        const long Rounds = 2000;
+        s_value = 0;
+        s_done = new Semaphore(0);
+        int cpus = Cpus.Count;
+        long kicks = IdleParking.KicksSent;
+        for (int cpu = 0; cpu < cpus; cpu++) Thread.Detach(Thread.Launch(&Follower, (void*)Rounds, cpu));
+        for (long v = 1; v <= Rounds; v++)
+        {
+            s_lock.Acquire();
+            s_value = v;
+            s_changed.Broadcast();
+            s_lock.Release();
+            if ((v & 63) == 0) Thread.Sleep(50_000);   // let the followers catch up and park again
+        }
+        for (int i = 0; i < cpus; i++) Assert.True(s_done.Wait(TimeoutNs), "every follower saw every value");
+        if (IdleParking.Enabled && cpus > 1) Assert.True(IdleParking.KicksSent > kicks, "parked CPUs were kicked");
+        policies.End();
+    }
+
+    private static int s_event = -1;
+    private static long s_events;
+    private static void CountEvent(void* unused) => Interlocked.Increment(ref s_events);
+
+    [Test]
+    public static void EventsAndPostedWorkReachParkedCpusWithoutInterrupts()
+    {
+        if (Cpus.Count < 2) { Assert.Equal(1, Cpus.Count); return; }
+        if (s_event < 0) s_event = Events.Register(&CountEvent, null);
+        var policies = HaltEverywhere.Begin();
+        long ipis = Events.IpisSent;
+        s_events = 0;
+        for (int round = 1; round <= 200; round++)
+        {
+            int cpu = 1 + round % (Cpus.Count - 1);
+            if (round % 10 == 0) Assert.True(WaitHalted(cpu), $"CPU {cpu} halts when idle");
+            Events.Notify(cpu, s_event);
+            ulong end = Time.NowNs + TimeoutNs;
+            while (Volatile.Read(ref s_events) < round && Time.NowNs < end) Interlocked.MemoryBarrier();
+            Assert.Equal((long)round, Volatile.Read(ref s_events), "the event ran");
+            Cpus.RunOn(cpu, &CountWork, null);
+        }
+        if (IdleParking.Enabled) Assert.Equal(ipis, Events.IpisSent, "parked CPUs are kicked, not interrupted");
+        else Assert.True(Events.IpisSent > ipis, "halted CPUs are woken by an IPI");
+        policies.End();
+    }
+
+    private static void CountWork(void* unused) { }
+}
