@@ -71,8 +71,6 @@ namespace System
         }
     }
 
-    // The generic array type ilc uses as the base of T[] (it exposes the IList-style surface).
-    public class Array<T> : Array { }
 
     internal static class EmptyArray<T>
     {
