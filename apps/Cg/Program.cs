@@ -26,6 +26,8 @@ public static unsafe class Program
         App.Solve("cg_solve", &Cg.Solve, p);
 
         App.PrintTime(p->Cycles);
+        // Team loops (every worker joins each): 3 before the iterations, 24 per iteration (SymGS 17).
+        Console.WriteLine($"grain: syncs={(3L + 24L * p->Iterations) * workers}");
         Cg.Check(p, out double error, out double sum);
         App.Say($"verify: cg grid={n} iterations={p->Iterations} residual={App.Hex(p->FinalResidual)} initial={App.Hex(p->InitialResidual)} xsum={App.Hex(sum)}");
         App.Say($"residual: {App.Sci(p->FinalResidual / p->InitialResidual, 6)} relative after {p->Iterations} iterations; max |x-1| = {App.Sci(error, 6)}");

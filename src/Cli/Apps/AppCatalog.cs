@@ -30,6 +30,14 @@ public static class AppCatalog
             Test: new("test", 256), Small: new("small", 256), Large: new("large", 256)),
     ];
 
+    /// <summary>
+    /// apps/Grain, the fine-grained workloads of the grain sweep (fib-N-C, stencil-G-S). Not one of
+    /// All: it has no HVM export, so `bench apps` does not run it; `bench apps --sweep` does.
+    /// </summary>
+    public static AppSpec Grain(string repositoryRoot) =>
+        new("grain", Path.Combine(repositoryRoot, "apps", "Grain"), Export: "",
+            Test: new("fib-16-8", 128), Small: new("fib-30-12", 128), Large: new("stencil-64-1024", 128));
+
     public static AppSpec Find(string repositoryRoot, string name) =>
         All(repositoryRoot).FirstOrDefault(a => a.Name == name)
         ?? throw new Infrastructure.NacreException($"unknown application '{name}' (known: {string.Join(", ", All(repositoryRoot).Select(a => a.Name))})");

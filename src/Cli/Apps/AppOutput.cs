@@ -4,15 +4,18 @@ namespace Nacre.Cli.Apps;
 
 /// <summary>
 /// What an application printed, by the protocol of apps/Common/App.cs: "app: …", "time:
-/// cycles=C ns=N", "verify: …" lines (identical on every platform and worker count for the same
+/// cycles=C ns=N", optionally "grain: syncs=K", "verify: …" lines (identical on every platform and worker count for the same
 /// input) and "result: PASSED" / "result: FAILED …".
 /// </summary>
 public sealed record AppOutput(string? Header, ulong Cycles, ulong Nanoseconds, IReadOnlyList<string> Verification, bool Passed, string? Failure, IReadOnlyList<string> Lines)
 {
+    /// <summary>"grain: syncs=K": synchronisations summed over workers (spawns, barrier or loop arrivals); 0 if not printed.</summary>
+    public ulong Syncs { get; init; }
+
     public static AppOutput Parse(IReadOnlyList<string> lines)
     {
         string? header = null, failure = null;
-        ulong cycles = 0, ns = 0;
+        ulong cycles = 0, ns = 0, syncs = 0;
         bool passed = false, sawResult = false;
         var verify = new List<string>();
         foreach (var raw in lines)
@@ -30,6 +33,8 @@ public sealed record AppOutput(string? Header, ulong Cycles, ulong Nanoseconds, 
                     else if (parts[0] == "ns") ns = value;
                 }
             }
+            else if (line.StartsWith("grain: syncs=", StringComparison.Ordinal))
+                ulong.TryParse(line["grain: syncs=".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out syncs);
             else if (line.StartsWith("result: ", StringComparison.Ordinal))
             {
                 sawResult = true;
@@ -39,7 +44,7 @@ public sealed record AppOutput(string? Header, ulong Cycles, ulong Nanoseconds, 
         }
         if (!sawResult) failure = "no result line";
         else if (verify.Count == 0) { passed = false; failure = "no verify line"; }
-        return new AppOutput(header, cycles, ns, verify, passed, failure, lines);
+        return new AppOutput(header, cycles, ns, verify, passed, failure, lines) { Syncs = syncs };
     }
 
     /// <summary>The verification lines as one string, for comparing runs.</summary>

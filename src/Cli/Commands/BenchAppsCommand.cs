@@ -50,7 +50,13 @@ public static class BenchAppsCommand
             Description = "trace each HRT run (QEMU only; --hrt auto then means QEMU) into --out as trace-<app>-<size>-<N>cpu.json (Chrome trace-event JSON, docs/tracing.md)",
         };
 
-        var command = new Command("apps", Description) { apps, sizes, cpus, repeat, hrt, noInvoke, output, timeout, trace };
+        var sweep = new Option<bool>("--sweep")
+        {
+            Description = "instead: the grain sweep — fork-join, BSP stencil, circuit and CG from coarse to fine grain, Linux vs the HRT on the largest --cpus, with the crossover grain; sweep.json and sweep-speedup.png to --out",
+        };
+        var tiny = new Option<bool>("--tiny") { Description = "with --sweep: tiny problems, two points per workload (for tests)" };
+
+        var command = new Command("apps", Description) { apps, sizes, cpus, repeat, hrt, noInvoke, output, timeout, trace, sweep, tiny };
         command.SetAction(parse =>
         {
             var root = RepositoryRoot.Find(Directory.GetCurrentDirectory());
@@ -69,6 +75,15 @@ public static class BenchAppsCommand
             };
             if (traced && mode != HrtMode.Qemu)
                 throw new NacreException(mode is null ? "--trace traces HRT runs, and --hrt none has none" : Tracing.TraceCapture.HvmNotYet);
+            if (parse.GetValue(sweep))
+            {
+                if (mode is null) throw new NacreException("--sweep compares Linux with the HRT, and --hrt none has none");
+                if (traced) throw new NacreException("--sweep does not trace");
+                var plan = Apps.GrainSweep.Plan(root, parse.GetValue(tiny));
+                return SweepRunner.Run(new SweepRunner.Settings(plan, cpuCounts.Max(), Math.Max(1, parse.GetValue(repeat)), mode.Value,
+                    Path.GetFullPath(parse.GetValue(output)!), TimeSpan.FromSeconds(parse.GetValue(timeout))), terminal, cancellation);
+            }
+            if (parse.GetValue(tiny)) throw new NacreException("--tiny is an option of --sweep");
             bool invoke = hvmUsable && !parse.GetValue(noInvoke);
             if (!hvmUsable) terminal.Note($"the HVM is not usable here ({hvmReason}): no HVM runs, no Invoke path");
             var settings = new Settings(selected, sizeNames, cpuCounts, Math.Max(1, parse.GetValue(repeat)), mode, invoke,
@@ -179,7 +194,7 @@ public static class BenchAppsCommand
     private static string Describe(Point p) =>
         $"{p.App} {p.Size} ({p.Argument}) {p.Platform} cpus={p.Cpus}: {Ms(p.MedianNs)} ms{(p.Passed ? "" : " FAILED")}";
 
-    private static string Ms(double ns) => (ns / 1e6).ToString(ns < 1e7 ? "F3" : "F1", CultureInfo.InvariantCulture);
+    internal static string Ms(double ns) => (ns / 1e6).ToString(ns < 1e7 ? "F3" : "F1", CultureInfo.InvariantCulture);
 
     private static void PrintTable(List<Point> points, Settings s, Terminal terminal)
     {
@@ -231,5 +246,5 @@ public static class BenchAppsCommand
         }
     }
 
-    private static string Ratio(double r) => r.ToString(r < 0.1 ? "F3" : "F2", CultureInfo.InvariantCulture);
+    internal static string Ratio(double r) => r.ToString(r < 0.1 ? "F3" : "F2", CultureInfo.InvariantCulture);
 }
