@@ -53,8 +53,9 @@ public sealed class GrainSweepTests
     [Fact]
     public void CrossoverIsWhereTheSpeedupFallsBelowOne()
     {
-        // Faster (2×) at 100 ns, slower (0.5×) at 10 µs: 1× halfway on log(grain), at 1 µs.
-        Assert.Equal(1000, GrainSweep.Crossover([(10_000, 0.5), (100, 2.0)])!.Value, 6);
+        // 1.5× at 100 ns, 0.5× at 10 µs: the speedup, linear in log(grain), is 1 halfway, at 1 µs.
+        Assert.Equal(1000, GrainSweep.Crossover([(10_000, 0.5), (100, 1.5)])!.Value, 6);
+        Assert.Equal(1000, GrainSweep.Crossover([(10, 3.0), (100, 1.5), (10_000, 0.5), (100_000, 0.2)])!.Value, 6);
         Assert.Null(GrainSweep.Crossover([(100, 2.0), (10_000, 1.5)]));     // faster everywhere
         Assert.Null(GrainSweep.Crossover([(100, 0.9), (10_000, 0.5)]));     // slower everywhere
         Assert.Null(GrainSweep.Crossover([]));

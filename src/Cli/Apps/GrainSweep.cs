@@ -41,9 +41,9 @@ public static class GrainSweep
     }
 
     /// <summary>
-    /// Where the HRT stops being faster: walking from the finest grain up, the grain at which the
-    /// speedup first falls below 1, interpolated on log(grain) between the two points around it.
-    /// Null when the speedups never cross 1 (all faster, or all slower).
+    /// The crossover grain: walking from the finest grain up, where the speedup first crosses 1
+    /// (usually falling below it: the HRT wins at fine grain), interpolated linearly in
+    /// log(grain) between the two points around it. Null when the speedups never cross 1.
     /// </summary>
     public static double? Crossover(IReadOnlyList<(double GrainNs, double Speedup)> points)
     {

@@ -16,7 +16,7 @@ public static class SweepRunner
     public sealed record Settings(IReadOnlyList<SweepSeries> Plan, int Cpus, int Repeat, HrtMode Mode, string OutputDirectory, TimeSpan Timeout);
 
     /// <summary>
-    /// One step: grain = Linux's median time × CPUs / synchronisations (the CPU time between two
+    /// One step: grain = Linux's fastest time × CPUs / synchronisations (the CPU time between two
     /// synchronisations of one worker, the same x for both platforms); speedup = Linux / HRT.
     /// </summary>
     public sealed record SweepPoint(string Workload, string Argument, string Label, int Cpus, ulong Syncs, double GrainNs,
@@ -84,7 +84,7 @@ public static class SweepRunner
         var keys = linux.Concat(hrt).Select(r => r.VerificationKey).Distinct().ToList();
         ulong syncs = linux[0].Syncs;
         bool ok = linux.Concat(hrt).All(r => r.Passed && r.Syncs == syncs) && keys.Count == 1 && syncs > 0;
-        double grain = syncs > 0 ? lm * cpus / syncs : 0;
+        double grain = syncs > 0 ? lmin * cpus / syncs : 0;   // the fastest run: the least waiting for a busy host
         return new SweepPoint(workload, step.Argument, step.Label, cpus, syncs, grain, lm, lmin, hm, hmin, linux.Count,
             hm > 0 ? lm / hm : 0, ok, keys.Count == 1 ? keys[0] : "inconsistent: " + string.Join(" | ", keys));
     }
@@ -92,7 +92,14 @@ public static class SweepRunner
     private static string Describe(string workload, double? crossover, List<SweepPoint> points)
     {
         var mine = points.Where(p => p.Workload == workload).ToList();
-        if (crossover is { } g) return $"the HRT is faster below about {Grain(g)} of work per synchronisation";
+        if (crossover is { } g)
+        {
+            // The crossover is the first change of side from the finest grain up: the finest point says which side.
+            var finest = mine.Where(p => p.GrainNs > 0 && p.Speedup > 0).MinBy(p => p.GrainNs)!;
+            return finest.Speedup >= 1
+                ? $"the HRT is faster below about {Grain(g)} of work per synchronisation"
+                : $"the HRT is slower below about {Grain(g)} of work per synchronisation, faster just above";
+        }
         if (mine.Count > 0 && mine.All(p => p.Speedup >= 1)) return "the HRT is faster at every grain measured";
         return "the HRT is not faster at any grain measured";
     }
@@ -101,7 +108,7 @@ public static class SweepRunner
     {
         terminal.WriteLine("");
         terminal.WriteLine($"Grain sweep on {s.Cpus} CPU{(s.Cpus == 1 ? "" : "s")}: times in ms, median / min of {s.Repeat}{(s.Mode == HrtMode.Qemu ? " (QEMU: one run, TCG, functional only)" : "")}; " +
-            "grain = Linux CPU time per synchronisation of a worker; speedup = Linux time / HRT time.");
+            "grain = Linux CPU time (fastest run) per synchronisation of a worker; speedup = Linux median / HRT median.");
         terminal.WriteLine($"| workload | size | grain | syncs | Linux | {(s.Mode == HrtMode.Hvm ? "HRT booted in the HVM" : "HRT (QEMU TCG)")} | speedup | verified |");
         terminal.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var p in points)
