@@ -53,6 +53,19 @@ public static class BenchPlots
     public static void AddCdf(Plot plot, IEnumerable<long> samples, string label, bool logarithmic) =>
         AddCdf(plot, samples.Select(v => (double)v), label, logarithmic);
 
+    /// <summary>Finishes a chart of CDFs (x in µs on a log scale) and saves it as a PNG; returns the path.</summary>
+    public static string SaveMicrosecondCdf(Plot plot, string title, string path)
+    {
+        plot.Title(title);
+        plot.XLabel("µs (log scale)");
+        plot.YLabel("fraction of samples ≤ x");
+        plot.Axes.SetLimitsY(0, 1.02);
+        plot.ShowLegend(Alignment.LowerRight);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        plot.SavePng(path, 1000, 560);
+        return path;
+    }
+
     /// <summary>An x axis of log10 values labelled with the values themselves.</summary>
     public static void LogTicks(Plot plot, string format) =>
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic

@@ -40,13 +40,6 @@ public static class StartupComparison
             BenchPlots.AddCdf(plot, us, $"{source.Label} (median {Statistics.Of(source.Cycles).Median * 1e6 / tscHz:F0} µs)", logarithmic: true);
         }
         BenchPlots.LogTicks(plot, "G4");
-        plot.Title("Start-up: HRT boot to ready vs Linux process start (same run)");
-        plot.XLabel("µs (log scale)");
-        plot.YLabel("fraction of samples ≤ x");
-        plot.Axes.SetLimitsY(0, 1.02);
-        plot.ShowLegend(Alignment.LowerRight);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        plot.SavePng(path, 1000, 560);
-        return path;
+        return BenchPlots.SaveMicrosecondCdf(plot, "Start-up: HRT boot to ready vs Linux process start (same run)", path);
     }
 }

@@ -44,6 +44,7 @@ public static class BenchCommand
         var command = new Command("bench", Description) { hvm, qemu, privilege, cpus, samples, warmup, json, plot, only, noLinux, accel, deprivileged, memory, timeout, echo };
         command.Subcommands.Add(BenchHvmCommand.Create(terminal, cancellation));
         command.Subcommands.Add(BenchDotNetCommand.Create(terminal, cancellation));
+        command.Subcommands.Add(BenchMpiCommand.Create(terminal, cancellation));
         command.Validators.Add(result =>
         {
             if (result.GetValue(hvm) && result.GetValue(qemu))
