@@ -21,6 +21,9 @@ public static class MpiBench
     {
         ["OMPI_ALLOW_RUN_AS_ROOT"] = "1",
         ["OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"] = "1",
+        // Rank 0's stdout is a pseudo-terminal (Open MPI's), on which .NET would start its
+        // output with the terminal's keypad sequence; a dumb terminal has none.
+        ["TERM"] = "dumb",
     };
 
     /// <summary>Runs <c>mpirun -n ranks --oversubscribe</c> with the command and returns rank 0's stdout lines.</summary>
@@ -42,9 +45,13 @@ public static class MpiBench
     {
         var sizes = new SortedDictionary<int, long[]>();
         long[] allreduce = [];
-        foreach (var line in Mpirun(2, command, timeout, cancellation))
+        foreach (var output in Mpirun(2, command, timeout, cancellation))
         {
-            if (!line.StartsWith("mpibench: ", StringComparison.Ordinal)) continue;
+            // Open MPI gives rank 0 a pseudo-terminal, so .NET may start its first line with a
+            // terminal control sequence: the protocol starts wherever "mpibench: " does.
+            var at = output.IndexOf("mpibench: ", StringComparison.Ordinal);
+            if (at < 0) continue;
+            var line = output[at..];
             var samples = line[(line.IndexOf(" ns=", StringComparison.Ordinal) + 4)..].Split(',').Select(long.Parse).ToArray();
             if (line.StartsWith("mpibench: pingpong bytes=", StringComparison.Ordinal))
                 sizes[int.Parse(line["mpibench: pingpong bytes=".Length..line.IndexOf(' ', "mpibench: pingpong bytes=".Length)])] = samples;

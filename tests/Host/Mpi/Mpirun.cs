@@ -26,6 +26,7 @@ public static class Mpirun
             startInfo.ArgumentList.Add(arg);
         startInfo.Environment["OMPI_ALLOW_RUN_AS_ROOT"] = "1";
         startInfo.Environment["OMPI_ALLOW_RUN_AS_ROOT_CONFIRM"] = "1";
+        startInfo.Environment["TERM"] = "dumb";   // see MpiBench.Environment
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("cannot start mpirun (scripts/setup.sh installs Open MPI)");
         var stdout = process.StandardOutput.ReadToEndAsync();
