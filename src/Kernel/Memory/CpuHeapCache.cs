@@ -45,6 +45,14 @@ namespace Nacre.Memory
         {
             Magazine* m = (Magazine*)Loaded[c];
             if (m != null && m->Rounds > 0) return (void*)m->Round[--m->Rounds];
+            // The swap is the common miss (once a magazine's worth): kept here, out of the call.
+            Magazine* p = (Magazine*)Previous[c];
+            if (p != null && p->Rounds > 0)
+            {
+                Previous[c] = (ulong)m;
+                Loaded[c] = (ulong)p;
+                return (void*)p->Round[--p->Rounds];
+            }
             return AllocateMiss(slabs, depot, c);
         }
 
@@ -53,17 +61,21 @@ namespace Nacre.Memory
         {
             Magazine* m = (Magazine*)Loaded[c];
             if (m != null && m->Rounds < depot->Capacity) { m->Round[m->Rounds++] = (ulong)o; return; }
+            Magazine* p = (Magazine*)Previous[c];
+            if (p != null && p->Rounds == 0)
+            {
+                Previous[c] = (ulong)m;
+                Loaded[c] = (ulong)p;
+                p->Round[p->Rounds++] = (ulong)o;
+                return;
+            }
             FreeMiss(slabs, depot, c, o);
         }
 
         private void* AllocateMiss(SlabCache* slabs, MagazineDepot* depot, int c)
         {
+            // Both magazines are empty (or missing).
             Magazine* loaded = (Magazine*)Loaded[c], previous = (Magazine*)Previous[c];
-            if (previous != null && previous->Rounds > 0)
-            {
-                Swap(c);
-                return (void*)previous->Round[--previous->Rounds];
-            }
             Magazine* full = depot->TakeFull();
             if (full != null)
             {
@@ -83,13 +95,8 @@ namespace Nacre.Memory
 
         private void FreeMiss(SlabCache* slabs, MagazineDepot* depot, int c, void* o)
         {
+            // Both magazines are full (or missing).
             Magazine* loaded = (Magazine*)Loaded[c], previous = (Magazine*)Previous[c];
-            if (previous != null && previous->Rounds == 0)
-            {
-                Swap(c);
-                previous->Round[previous->Rounds++] = (ulong)o;
-                return;
-            }
             Magazine* empty = depot->TakeEmpty();
             if (empty == null) { slabs->FreeBatch(&o, 1); return; }
             // previous is full (or missing): it goes to the depot, loaded becomes previous.
@@ -102,13 +109,6 @@ namespace Nacre.Memory
             Previous[c] = (ulong)loaded;
             Loaded[c] = (ulong)empty;
             empty->Round[empty->Rounds++] = (ulong)o;
-        }
-
-        private void Swap(int c)
-        {
-            ulong t = Loaded[c];
-            Loaded[c] = Previous[c];
-            Previous[c] = t;
         }
 
         /// <summary>Empties both magazines of every class into the slabs (the magazines go to the depots).</summary>
