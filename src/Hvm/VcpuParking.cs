@@ -61,7 +61,9 @@ internal sealed unsafe class VcpuParking
     /// Sleeps the calling vCPU thread until a kick or until <paramref name="deadline"/>
     /// (a <see cref="Stopwatch"/> timestamp, i.e. CLOCK_MONOTONIC ns; long.MaxValue: none).
     /// </summary>
-    public ParkOutcome Park(int cpu, long deadline)
+    /// <paramref name="sleeping"/> is incremented once the vCPU is committed to sleep (its word is
+    /// Parked, so any kick from then on wakes it): the guest's count of parks that started.
+    public ParkOutcome Park(int cpu, long deadline, ulong* sleeping)
     {
         ref var word = ref _words[cpu * WordStride];
         Interlocked.Increment(ref _counts[cpu * 5]);
@@ -75,6 +77,7 @@ internal sealed unsafe class VcpuParking
             if (state == Running && Interlocked.CompareExchange(ref word, Parked, Running) == Running)
                 break;
         }
+        Volatile.Write(ref *sleeping, *sleeping + 1);
         var timeout = new Libc.Timespec { Seconds = deadline / 1_000_000_000, Nanoseconds = deadline % 1_000_000_000 };
         var timed = deadline != long.MaxValue;
         while (true)

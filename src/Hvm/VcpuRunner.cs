@@ -239,11 +239,20 @@ internal sealed unsafe class VcpuRunner
             var cycles = (long)(block[0] - block[1]);
             deadline = cycles <= 0 ? now : now + (long)Math.Min(cycles * 1e6 / _hrt.TscKhz, 1e15);
         }
-        // Parks first, the outcome after: meanwhile other vCPUs can see that this one is in the VMM.
-        Volatile.Write(ref block[2], block[2] + 1);
-        var outcome = deadline <= now || _stop || Vcpu.HasInterruptInFlight()
-            ? _hrt.Parking.NotParked(Index)
-            : _hrt.Parking.Park(Index, deadline);
+        // A park that sleeps is counted as it commits to sleeping, its outcome when it ends:
+        // meanwhile other vCPUs can see that this one sleeps in the VMM and that a kick will wake it.
+        ParkOutcome outcome;
+        if (deadline <= now || _stop || Vcpu.HasInterruptInFlight())
+        {
+            outcome = _hrt.Parking.NotParked(Index);
+            Volatile.Write(ref block[2], block[2] + 1);
+        }
+        else
+        {
+            outcome = _hrt.Parking.Park(Index, deadline, &block[2]);
+            if (outcome == ParkOutcome.AtOnce)
+                Volatile.Write(ref block[2], block[2] + 1); // a pending kick: it never slept
+        }
         Volatile.Write(ref block[3 + (int)outcome], block[3 + (int)outcome] + 1);
         return true;
     }

@@ -43,8 +43,9 @@ namespace Nacre.Cpus
         }
 
         /// <summary>
-        /// True while cpu is inside a park hypercall (the VMM counts a park as it starts and its
-        /// outcome as it ends). For benchmarks and tests that must know they wake a parked CPU.
+        /// True while cpu sleeps in a park hypercall, where a kick is what wakes it (the VMM counts
+        /// such a park as it commits to sleeping, its outcome as it ends). For benchmarks and tests
+        /// that must know they wake a parked CPU.
         /// </summary>
         public static bool IsInVmm(int cpu)
         {

@@ -49,7 +49,7 @@ namespace Nacre.Arch.X64
     {
         public ulong Deadline;          // guest TSC at which to resume; 0: only a kick resumes it
         public ulong Now;               // guest TSC when parking (the VMM converts Deadline - Now to its own clock)
-        public ulong Parks;             // park hypercalls, counted as each starts
+        public ulong Parks;             // park hypercalls: one that sleeps counted as it commits to sleeping, others as they end
         public ulong AtOnce;            // ... that returned without sleeping (kick pending, interrupt in flight, deadline past)
         public ulong Kicked;            // ... that slept and were ended by a kick
         public ulong DeadlineWakes;     // ... that slept until the deadline
