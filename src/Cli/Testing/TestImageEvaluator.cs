@@ -5,8 +5,8 @@ namespace Nacre.Cli.Testing;
 
 /// <summary>
 /// Turns a test image's parsed console and exit status into its report, checking that the two
-/// agree: an image that claims success must have run tests, printed the closing line, counted
-/// what it printed, and exited with 0.
+/// agree: an image that claims success must have run tests on every CPU it was given, printed the
+/// closing line, counted what it printed, and exited with 0.
 /// </summary>
 public static class TestImageEvaluator
 {
@@ -40,6 +40,9 @@ public static class TestImageEvaluator
             case ExitKind.QemuFailed:
                 return $"QEMU failed (exit status {run.QemuExitCode}): {run.QemuStderr.Trim()}";
         }
+
+        if (console.CpusNotStarted.Count > 0)
+            return $"{string.Join("; ", console.CpusNotStarted)}: the image ran on fewer CPUs than asked for, so its cross-CPU tests did not run";
 
         var code = run.Status.Code;
         var passed = console.Results.Count(r => r.Passed);

@@ -24,6 +24,11 @@ public sealed partial class TestOutputParser
     /// <summary>The test announced by the last RUN line that has not reported a result yet.</summary>
     public string? RunningTest { get; private set; }
 
+    /// <summary>The kernel's lines saying a CPU did not start: the image then runs on fewer CPUs
+    /// than asked for, and its cross-CPU tests would skip instead of running.</summary>
+    public IReadOnlyList<string> CpusNotStarted => _cpusNotStarted;
+    private readonly List<string> _cpusNotStarted = [];
+
     /// <summary>The PANIC line and what follows it, if the kernel panicked.</summary>
     public IReadOnlyList<string> PanicText => _panicText;
 
@@ -35,6 +40,9 @@ public sealed partial class TestOutputParser
         // says whether the kernel really panicked (a test may print the word).
         if ((_panicText.Count > 0 || line.Contains("PANIC", StringComparison.Ordinal)) && _panicText.Count < PanicLinesKept)
             _panicText.Add(line);
+
+        if (line.StartsWith("nacre: CPU ", StringComparison.Ordinal) && line.EndsWith(" did not start", StringComparison.Ordinal))
+            _cpusNotStarted.Add(line);
 
         if (line.StartsWith("RUN ", StringComparison.Ordinal))
         {

@@ -21,7 +21,9 @@ namespace Nacre.Cpus
         /// <summary>AP boot stacks (each AP's idle thread runs on it), with an unmapped guard page below.</summary>
         public const int ApStackSize = 64 * 1024, DoubleFaultStackSize = 16 * 1024;
 
-        private const ulong StartTimeoutNs = 2000000000; // TCG with more vCPUs than host cores is slow
+        // TCG with more vCPUs than host cores is slow, and on a busy host a vCPU thread can wait seconds
+        // for a core; the wait ends as soon as the CPU is up, so a long limit costs nothing.
+        private const ulong StartTimeoutNs = 10000000000;
 
         private static ulong s_upAtNs;
 

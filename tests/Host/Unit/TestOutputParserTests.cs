@@ -94,4 +94,14 @@ public sealed class TestOutputParserTests
         var report = TestImageEvaluator.Evaluate("img", Parse("SKIP a: why", "0 passed, 0 failed, 1 skipped"), Exit(0), Timeout);
         Assert.Equal((0, 0, 1), (report.Passed, report.Failed, report.Skipped));
     }
+
+    [Fact]
+    public void ACpuThatDidNotStartFailsTheImage()
+    {
+        var report = TestImageEvaluator.Evaluate("img",
+            Parse("nacre: CPU with APIC id 1 did not start", "PASS a", "SKIP b: one CPU: nobody to shoot at", "1 passed, 0 failed, 1 skipped"),
+            Exit(0), Timeout);
+        Assert.Equal(1, report.Failed);
+        Assert.Contains(report.Cases, c => c.Failed && c.Message!.Contains("APIC id 1 did not start") && c.Message.Contains("fewer CPUs"));
+    }
 }
