@@ -68,10 +68,9 @@ public static class RunCommand
             Description = "HVM: MiB of arena shared with this process (a multiple of 2); under mpirun the MPI buffers live there (default 64 then, else 0)",
             HelpName = "MiB",
         };
-        var upcalls = new Option<MpiUpcallMode>("--mpi-upcalls")
+        var upcalls = new Option<MpiUpcallMode?>("--mpi-upcalls")
         {
-            Description = "under mpirun: how the HRT's MPI calls reach this process: thread (a service thread polls the upcall page) or doorbell (each call is an MMIO exit)",
-            DefaultValueFactory = _ => MpiUpcallMode.Thread,
+            Description = "under mpirun: how the HRT's MPI calls reach this process: thread (a service thread polls the upcall page) or doorbell (each call is an MMIO exit); default: thread if this node has a core for every vCPU and service thread of its ranks, else doorbell",
             HelpName = "thread|doorbell",
         };
 
@@ -113,7 +112,7 @@ public static class RunCommand
                 throw new NacreException($"--arena must be an even number of MiB between 0 and 7168, got {arenaMiB}");
             options = options with { ArenaMiB = arenaMiB };
             if (rank is not null)
-                return RunRank(rank, parse.GetValue(upcalls), options, output, cancellation);
+                return RunRank(rank, parse.GetValue(upcalls) ?? rank.DefaultUpcalls(options.Cpus), options, output, cancellation);
             int code = Boot(options, output, cancellation);
             if (traceOutput is not null && code == ExitCodes.KernelPanic && !TraceCapture.Dumped(options))
                 output.Note($"no trace written to {traceOutput}: the kernel panicked before its trace could be dumped");

@@ -1,4 +1,5 @@
 using Nacre.Cli.Infrastructure;
+using Nacre.MpiUpcalls;
 
 namespace Nacre.Cli.Mpi;
 
@@ -24,6 +25,18 @@ public sealed record MpiRank(int Rank, int Size)
     }
 
     public string Prefix => $"[rank {Rank}] ";
+
+    /// <summary>
+    /// Thread upcalls when this node has a core for each of its ranks' vCPUs and service threads
+    /// (Open MPI's OMPI_COMM_WORLD_LOCAL_SIZE ranks here), else doorbell upcalls: on oversubscribed
+    /// cores a polling service thread competes with the vCPUs and calls wait for the scheduler,
+    /// while a doorbell costs an exit but no core (docs/mpi.md, "Measured").
+    /// </summary>
+    public MpiUpcallMode DefaultUpcalls(int cpusPerRank)
+    {
+        var local = int.TryParse(Environment.GetEnvironmentVariable("OMPI_COMM_WORLD_LOCAL_SIZE"), out var n) && n > 0 ? n : Size;
+        return Environment.ProcessorCount >= local * (cpusPerRank + 1) ? MpiUpcallMode.Thread : MpiUpcallMode.Doorbell;
+    }
 
     /// <summary>Rank 0: the terminal itself; others: stderr for everything, prefixed.</summary>
     public Terminal Route(Terminal terminal)
