@@ -86,11 +86,6 @@ namespace Nacre.Cpus
         }
 
         /// <summary>
-        /// The idle loop, with Halted published and no work found: parks until a kick or deadline
-        /// (a TSC value, 0 = none). Returns at once if an interrupt arrived while interrupts were
-        /// off (the idle loop delivers it when it turns them back on).
-        /// </summary>
-        /// <summary>
         /// Parks the calling CPU until deadline (a TSC value, not 0) or a kick, outside the idle
         /// loop: Halted is not set, so no waker kicks it; for measuring the hypercall.
         /// </summary>
@@ -103,6 +98,11 @@ namespace Nacre.Cpus
             Cpu.RestoreFlags(flags);
         }
 
+        /// <summary>
+        /// The idle loop, with Halted published and no work found: parks until a kick or deadline
+        /// (a TSC value, 0 = none). Returns at once if an interrupt arrived while interrupts were
+        /// off (the idle loop delivers it when it turns them back on).
+        /// </summary>
         internal static void Park(PerCpu* cpu, ulong deadline)
         {
             if ((cpu->PendingVectors[0] | cpu->PendingVectors[1] | cpu->PendingVectors[2] | cpu->PendingVectors[3]) != 0) return;

@@ -29,12 +29,20 @@ public sealed class BenchCommandTests
         {
             var entry = primitives.Single(p => (string?)p!["id"] == primitive.Id)!;
             var nacre = entry["rows"]!.AsArray().SingleOrDefault(r => (string?)r!["source"] == "nacre");
+            if (HvmDeprivilegedOnly.Contains(primitive.Id))
+            {
+                Assert.True(nacre is null, $"{primitive.Id}: measured under QEMU, where idle CPUs do not park");
+                continue;
+            }
             Assert.True(nacre is not null, $"{primitive.Id}: no Nacre row (the kernel did not print {primitive.Nacre!.Name})");
             Assert.Equal(20, nacre!["samples"]!.AsArray().Count);
             Assert.All(nacre["checks"]!.AsArray(), c => Assert.Equal((int)c!["total"]!, (int)c["passed"]!));
             Assert.True(File.Exists(Path.Combine(plots, primitive.Id + ".png")), $"no plot for {primitive.Id}");
         }
     }
+
+    // The paravirtual-idle hypercalls exist only in the HVM's deprivileged mode; the kernel skips them elsewhere.
+    private static readonly string[] HvmDeprivilegedOnly = ["hypercall.kick", "hypercall.park"];
 
     [Fact]
     public void HvmAndQemuExcludeEachOther()

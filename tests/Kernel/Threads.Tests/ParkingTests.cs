@@ -42,7 +42,9 @@ public static unsafe class ParkingTests
     private static bool WaitHalted(int cpu)
     {
         ulong end = Time.NowNs + TimeoutNs;
-        while (!Scheduler.IsHalted(cpu))
+        // Where idle CPUs park, Halted is published before the park hypercall; a kick that comes
+        // in between ends the park before the VMM commits to sleeping, so wait for the sleep.
+        while (!Scheduler.IsHalted(cpu) || IdleParking.Enabled && !IdleParking.IsInVmm(cpu))
             if (Time.NowNs > end) return false;
         return true;
     }
@@ -60,7 +62,7 @@ public static unsafe class ParkingTests
         var policies = HaltEverywhere.Begin();
         for (int cpu = 1; cpu < Cpus.Count; cpu++)
         {
-            Assert.True(WaitHalted(cpu), $"CPU {cpu} halts when idle");
+            Assert.True(WaitHalted(cpu), $"CPU {cpu} halts (parks in the VMM) when idle");
             ParkBlock before = IdleParking.CountsOf(cpu);
             long kicks = IdleParking.KicksSent;
             Thread* t = Thread.Launch(&RecordCpu, null, cpu);
@@ -70,7 +72,6 @@ public static unsafe class ParkingTests
             {
                 ParkBlock after = IdleParking.CountsOf(cpu);
                 Assert.True(IdleParking.KicksSent > kicks, "the launch kicked the parked CPU");
-                Assert.True(after.Parks > before.Parks, $"CPU {cpu} parked in the VMM");
                 Assert.True(after.Kicked + after.AtOnce > before.Kicked + before.AtOnce, $"CPU {cpu}'s park was ended by the kick");
             }
         }
@@ -115,7 +116,7 @@ public static unsafe class ParkingTests
         s_remote ??= new Timer(&OnRemote, null, cpu);
         for (int round = 1; round <= 5; round++)
         {
-            Assert.True(WaitHalted(cpu), $"CPU {cpu} halts when idle");
+            Assert.True(WaitHalted(cpu), $"CPU {cpu} halts (parks in the VMM) when idle");
             s_remote.Arm(1_000_000);   // the first timer there: an IPI, and a kick if parked
             ulong end = Time.NowNs + TimeoutNs;
             while (Volatile.Read(ref s_remoteFired) < round && Time.NowNs < end) Interlocked.MemoryBarrier();
@@ -182,7 +183,7 @@ public static unsafe class ParkingTests
         for (int round = 1; round <= 200; round++)
         {
             int cpu = 1 + round % (Cpus.Count - 1);
-            if (round % 10 == 0) Assert.True(WaitHalted(cpu), $"CPU {cpu} halts when idle");
+            if (round % 10 == 0) Assert.True(WaitHalted(cpu), $"CPU {cpu} halts (parks in the VMM) when idle");
             Events.Notify(cpu, s_event);
             ulong end = Time.NowNs + TimeoutNs;
             while (Volatile.Read(ref s_events) < round && Time.NowNs < end) Interlocked.MemoryBarrier();
