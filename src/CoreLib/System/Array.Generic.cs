@@ -28,6 +28,10 @@ namespace System
 
         public bool Contains(T item) => Array.IndexOf(Items, item) >= 0;
 
+        bool ICollection<T>.IsReadOnly => true;     // as .NET: the size is fixed, even though elements can be set
+
+        public void CopyTo(T[] array, int arrayIndex) => Array.Copy(Items, 0, array, arrayIndex, Items.Length);
+
         public void Add(T item) => ThrowFixedSize();
 
         public void Clear() => ThrowFixedSize();

@@ -3,7 +3,7 @@ using System.Collections;
 namespace System.Collections.Generic
 {
     /// <summary>A set of distinct values: a Dictionary whose values carry nothing.</summary>
-    public class HashSet<T> : ICollection<T>
+    public class HashSet<T> : ICollection<T>, IReadOnlyCollection<T>
     {
         private readonly Dictionary<T, bool> _items;
 
@@ -12,6 +12,17 @@ namespace System.Collections.Generic
         public HashSet(IEnumerable<T> items) : this() { UnionWith(items); }
 
         public int Count => _items.Count;
+
+        bool ICollection<T>.IsReadOnly => false;
+
+        public void CopyTo(T[] array) => CopyTo(array, 0);
+
+        public void CopyTo(T[] array, int arrayIndex)
+        {
+            if (array == null) ThrowHelpers.ThrowArgumentNullException("array");
+            if (arrayIndex < 0 || array.Length - arrayIndex < Count) ThrowHelpers.ThrowArgumentException("Destination array is not long enough.");
+            foreach (T item in this) array[arrayIndex++] = item;
+        }
         public bool Add(T item) => _items.TryAdd(item, true);
         void ICollection<T>.Add(T item) => Add(item);
         public bool Remove(T item) => _items.Remove(item);

@@ -16,10 +16,17 @@ namespace System.Collections.Generic
     public interface ICollection<T> : IEnumerable<T>
     {
         int Count { get; }
+        bool IsReadOnly { get; }
         void Add(T item);
         void Clear();
         bool Contains(T item);
         bool Remove(T item);
+        void CopyTo(T[] array, int arrayIndex);
+    }
+
+    public interface IReadOnlyCollection<out T> : IEnumerable<T>
+    {
+        int Count { get; }
     }
 
     public interface IList<T> : ICollection<T>
@@ -30,9 +37,8 @@ namespace System.Collections.Generic
         void RemoveAt(int index);
     }
 
-    public interface IReadOnlyList<out T> : IEnumerable<T>
+    public interface IReadOnlyList<out T> : IReadOnlyCollection<T>
     {
-        int Count { get; }
         T this[int index] { get; }
     }
 }

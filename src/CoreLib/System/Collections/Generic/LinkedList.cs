@@ -3,11 +3,20 @@ using System.Collections;
 namespace System.Collections.Generic
 {
     /// <summary>A doubly linked list of nodes the caller can hold on to (O(1) insert and remove at a node).</summary>
-    public class LinkedList<T> : ICollection<T>
+    public class LinkedList<T> : ICollection<T>, IReadOnlyCollection<T>
     {
         public LinkedListNode<T> First { get; private set; }
         public LinkedListNode<T> Last { get; private set; }
         public int Count { get; private set; }
+
+        bool ICollection<T>.IsReadOnly => false;
+
+        public void CopyTo(T[] array, int index)
+        {
+            if (array == null) ThrowHelpers.ThrowArgumentNullException("array");
+            if (index < 0 || array.Length - index < Count) ThrowHelpers.ThrowArgumentException("Destination array is not long enough.");
+            for (var n = First; n != null; n = n.Next) array[index++] = n.Value;
+        }
 
         public LinkedList() { }
         public LinkedList(IEnumerable<T> items) { foreach (T x in items) AddLast(x); }

@@ -28,6 +28,8 @@ namespace System.Collections.Generic
 
         public int Count => _size;
 
+        bool ICollection<T>.IsReadOnly => false;
+
         public int Capacity
         {
             get => _items.Length;

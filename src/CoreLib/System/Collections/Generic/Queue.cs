@@ -3,7 +3,7 @@ using System.Collections;
 namespace System.Collections.Generic
 {
     /// <summary>A first-in first-out ring buffer that grows as needed.</summary>
-    public class Queue<T> : IEnumerable<T>
+    public class Queue<T> : IEnumerable<T>, IReadOnlyCollection<T>
     {
         private T[] _items;
         private int _head;

@@ -7,7 +7,7 @@ namespace System.Collections.Generic
     /// (O(log n)) and enumeration is a linear walk without allocation; insert and remove shift the
     /// tail (O(n)), unlike .NET's red-black tree — fine for the small maps kernel code keeps.
     /// </summary>
-    public class SortedDictionary<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
+    public class SortedDictionary<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>, IReadOnlyCollection<KeyValuePair<TKey, TValue>>
     {
         private TKey[] _keys = new TKey[4];
         private TValue[] _values = new TValue[4];

@@ -3,7 +3,7 @@ using System.Collections;
 namespace System.Collections.Generic
 {
     /// <summary>Last in, first out, over a growing array; enumerates from the top.</summary>
-    public class Stack<T> : IEnumerable<T>
+    public class Stack<T> : IEnumerable<T>, IReadOnlyCollection<T>
     {
         private T[] _items = new T[4];
         private int _size;
