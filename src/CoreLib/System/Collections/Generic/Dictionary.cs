@@ -3,7 +3,7 @@ using System.Collections;
 namespace System.Collections.Generic
 {
     /// <summary>A hash map with separate chaining through an entries array (the .NET layout).</summary>
-    public class Dictionary<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>, IReadOnlyCollection<KeyValuePair<TKey, TValue>>
+    public partial class Dictionary<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>, IReadOnlyDictionary<TKey, TValue>
     {
         private struct Entry
         {
