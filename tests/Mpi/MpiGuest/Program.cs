@@ -176,6 +176,9 @@ public static unsafe class Program
     private static int Fail(string how, int who, int code)
     {
         long* token = Mpi.Alloc<long>(1);
+        // Every rank has printed its first line before one fails: the abort that follows may end
+        // the others at once, and the tests read rank 0's line.
+        Mpi.Barrier();
         if (Mpi.Rank == who)
         {
             Console.WriteLine($"mpiguest: rank {who} fails ({how})");
