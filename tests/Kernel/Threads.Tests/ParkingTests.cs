@@ -125,6 +125,79 @@ public static unsafe class ParkingTests
         policies.End();
     }
 
+    private static Timer s_stressOnce, s_stressTick;
+    private static long s_stressFired;
+    private static void OnStress(void* unused) => Interlocked.Increment(ref s_stressFired);
+
+    /// <summary>
+    /// Waits until s_stressFired reaches want; false after boundNs. A lost wake-up leaves the timer
+    /// unfired until something unrelated wakes the CPU, so a bound far above the timers' periods
+    /// still catches it while a vCPU thread descheduled on a busy host does not fail the test.
+    /// </summary>
+    /// When sleeping, the waiting CPU parks too between its looks (as a test thread that arms a
+    /// timer elsewhere and sleeps does).
+    private static bool FiredWithin(long want, ulong boundNs, bool sleeping)
+    {
+        ulong end = Time.NowNs + boundNs;
+        while (Volatile.Read(ref s_stressFired) < want)
+        {
+            if (Time.NowNs > end) return false;
+            if (sleeping) Thread.Sleep(300_000);
+        }
+        return true;
+    }
+
+    [Test]
+    public static void RemoteTimersReachACpuAtEveryStepOfItsPark()
+    {
+        // A timer armed from elsewhere onto an idle CPU must fire whichever step of its idle loop
+        // that CPU is at: halted or not yet, Halted published but the park hypercall not yet
+        // committed, asleep in the VMM, or just woken. The arm comes at a varying delay after the
+        // CPU published Halted (or slept in the VMM), to sweep those windows; one-shots and periodic
+        // timers alternate (a periodic one must keep firing on a CPU that parks between ticks), and
+        // so do an arming CPU that spins and one that sleeps (parks) while it waits.
+        if (Cpus.Count < 2) { Assert.Equal(1, Cpus.Count); return; }
+        var policies = HaltEverywhere.Begin();
+        int cpu = Cpus.Count - 1;
+        s_stressOnce ??= new Timer(&OnStress, null, cpu);
+        s_stressTick ??= new Timer(&OnStress, null, cpu);
+        s_stressFired = 0;
+        const int Rounds = 600;
+        ulong* delaysNs = stackalloc ulong[] { 0, 1_000, 3_000, 10_000, 30_000, 100_000 };
+        for (int round = 0; round < Rounds; round++)
+        {
+            ulong delay = delaysNs[round % 6];
+            int step = round / 6 % 3;
+            ulong end = Time.NowNs + TimeoutNs;
+            if (step == 0)          // asleep in the VMM (or halted in ring 0)
+                Assert.True(WaitHalted(cpu), $"round {round}: CPU {cpu} halts (parks in the VMM) when idle");
+            else if (step == 1)     // Halted published, whether or not it sleeps yet
+                while (!Scheduler.IsHalted(cpu))
+                    Assert.True(Time.NowNs < end, $"round {round}: CPU {cpu} publishes Halted when idle");
+            // step 2: wherever its idle loop is
+            if (delay != 0) Time.Delay(delay);
+            long before = Volatile.Read(ref s_stressFired);
+            bool periodic = (round & 1) != 0;
+            ParkBlock parks = IdleParking.CountsOf(cpu);
+            if (periodic) s_stressTick.ArmPeriodic(200_000);
+            else s_stressOnce.Arm(50_000);
+            long want = before + (periodic ? 3 : 1);
+            bool sleeping = round / 18 % 2 != 0;
+            bool fired = FiredWithin(want, 1_000_000_000, sleeping);
+            if (!fired)
+            {
+                ParkBlock now = IdleParking.CountsOf(cpu);
+                long late = Volatile.Read(ref s_stressFired) - before;
+                bool later = FiredWithin(want, 2_000_000_000, false);
+                Assert.True(false, $"round {round} ({(periodic ? "periodic 200 us" : "one-shot 50 us")}, step {step}, {delay} ns after, {(sleeping ? "sleeping" : "spinning")}): " +
+                    $"fired {late} times in 1 s ({(later ? "enough within 2 s more" : "not enough in 2 s more either")}); CPU {cpu} halted {Scheduler.IsHalted(cpu)}, in VMM {IdleParking.IsInVmm(cpu)}, " +
+                    $"parks +{now.Parks - parks.Parks} (at once +{now.AtOnce - parks.AtOnce}, kicked +{now.Kicked - parks.Kicked}, deadline +{now.DeadlineWakes - parks.DeadlineWakes})");
+            }
+            if (periodic) s_stressTick.Cancel();
+        }
+        policies.End();
+    }
+
     private static Mutex s_lock;
     private static CondVar s_changed;
     private static long s_value;
