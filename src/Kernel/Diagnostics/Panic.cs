@@ -2,7 +2,6 @@ using System;
 using System.Runtime;
 using Nacre.Arch.X64;
 using Nacre.Devices;
-using Nacre.Testing;
 
 namespace Nacre.Diagnostics
 {
@@ -17,8 +16,8 @@ namespace Nacre.Diagnostics
         [RuntimeExport("nacre_unhandled_exception")]
         public static void UnhandledException(object exception)
         {
-            // A test that throws fails that test; the run goes on.
-            TestRunner.OnException(exception);
+            // A layer above may take it over (a test that throws fails that test; the run goes on).
+            PanicHook.UnhandledException(exception);
             Begin();
             KernelConsole.WriteAscii("unhandled exception ");
             WriteExceptionName(exception);
@@ -56,8 +55,9 @@ namespace Nacre.Diagnostics
         /// <summary>A CPU exception: name, vector, error code, faulting address and all registers.</summary>
         public static void Fault(string name, TrapFrame* f)
         {
-            // A fault inside a test fails that test (with where it happened) and the run goes on.
-            TestRunner.OnFault(name, f->Rip, Cpu.ReadCr2());
+            // A layer above may take it over (a fault inside a test fails that test, with where it
+            // happened, and the run goes on).
+            PanicHook.Fault(name, f->Rip, Cpu.ReadCr2());
             Begin();
             KernelConsole.WriteAscii(name);
             KernelConsole.WriteAscii(" (vector ");

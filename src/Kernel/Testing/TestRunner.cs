@@ -36,6 +36,7 @@ namespace Nacre.Testing
         {
             int passed = 0, failed = 0, skipped = 0;
             s_runnerCpu = CurrentCpu;
+            PanicHook.Install(&OnFault, &OnException);
             for (int i = 0; i < tests.Length; i++)
             {
                 if (!Selected(tests[i].Name, args)) continue;
@@ -131,8 +132,8 @@ namespace Nacre.Testing
             fixed (JumpBuffer* frame = &s_testFrame) JumpBuffer.LongJump(frame, 1);
         }
 
-        /// <summary>Called for every CPU fault: inside a test it fails the test; otherwise returns (panic).</summary>
-        internal static void OnFault(string name, ulong rip, ulong cr2)
+        /// <summary>The panic hook for every CPU fault: inside a test it fails the test; otherwise returns (panic).</summary>
+        private static void OnFault(string name, ulong rip, ulong cr2)
         {
             if (!s_inTest) return;
             byte* symbol = Symbols.Find(rip, out ulong offset);
@@ -141,8 +142,8 @@ namespace Nacre.Testing
             Fail(string.Concat(name, " at ", where, " (CR2 0x", cr2.ToString("x"), ")"));
         }
 
-        /// <summary>Called for an exception nothing catches (on another thread than the test's): inside a test it fails the test; otherwise returns (panic).</summary>
-        internal static void OnException(object exception)
+        /// <summary>The panic hook for an exception nothing catches (on another thread than the test's): inside a test it fails the test; otherwise returns (panic).</summary>
+        private static void OnException(object exception)
         {
             if (!s_inTest) return;
             Fail(Describe(exception));

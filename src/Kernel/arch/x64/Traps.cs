@@ -1,6 +1,5 @@
 using System.Runtime;
 using Nacre.Diagnostics;
-using Nacre.Testing;
 
 namespace Nacre.Arch.X64
 {
