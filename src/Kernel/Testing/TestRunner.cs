@@ -1,7 +1,6 @@
 using System;
 using System.Runtime;
 using System.Runtime.CompilerServices;
-using Nacre.Arch.X64;
 using Nacre.Diagnostics;
 
 namespace Nacre.Testing
@@ -10,14 +9,13 @@ namespace Nacre.Testing
     /// Runs a test image's tests in order: `RUN name`, then `PASS name`, `FAIL name: message` or
     /// `SKIP name: reason`, and finally `N passed, M failed` (`, K skipped` when some were). An
     /// exception the test does not catch fails it (the runner catches it). A failed assertion or
-    /// Assert.Skip abandons its test (the runner resumes through a jump buffer, skipping the
-    /// test's finally blocks; with no GC nothing is lost but the test's own frames) and the run
-    /// goes on.
+    /// Assert.Skip abandons its test (each test runs under a RecoveryPoint, which skips the test's
+    /// finally blocks) and the run goes on.
     /// </summary>
     public static unsafe class TestRunner
     {
-        private static JumpBuffer s_testFrame;
-        private static bool s_inTest;
+        private static RecoveryPoint s_test;    // armed while a test runs
+        private static delegate*<void> s_testMethod;
         private static string s_failure;
         private static string s_skipReason;     // set by Skip: the test neither passed nor failed
         private static string s_remoteFailure;  // the first failure on another CPU during the test
@@ -68,24 +66,23 @@ namespace Nacre.Testing
             s_skipReason = null;
             s_remoteFailure = null;
             s_testThread = Threads.Thread.Current;
-            fixed (JumpBuffer* frame = &s_testFrame)
-            {
-                if (JumpBuffer.SetJump(frame) == 0)
-                {
-                    s_inTest = true;
-                    try
-                    {
-                        method();
-                    }
-                    catch (Exception e)
-                    {
-                        s_failure = Describe(e);
-                    }
-                }
-            }
-            s_inTest = false;
+            s_testMethod = method;
+            fixed (RecoveryPoint* test = &s_test) RecoveryPoint.Run(test, &RunTest);
             System.Threading.Interlocked.MemoryBarrier();
             return s_failure ?? s_remoteFailure;
+        }
+
+        /// <summary>The test under its recovery point: an exception it does not catch fails it.</summary>
+        private static void RunTest()
+        {
+            try
+            {
+                s_testMethod();
+            }
+            catch (Exception e)
+            {
+                s_failure = Describe(e);
+            }
         }
 
         private static int CurrentCpu => Nacre.Cpus.Cpus.Count == 0 ? 0 : Nacre.Cpus.Cpus.Current->Index;
@@ -101,7 +98,7 @@ namespace Nacre.Testing
         /// <summary>Fails the running test with message and abandons it. Outside a test, panics.</summary>
         public static void Fail(string message)
         {
-            if (!s_inTest) Panic.Message(string.Concat("assertion failed outside a test: ", message));
+            if (!s_test.IsArmed) Panic.Message(string.Concat("assertion failed outside a test: ", message));
             if (CurrentCpu != s_runnerCpu || Threads.Thread.Current != s_testThread)
             {
                 // Elsewhere (another thread, work from Cpus.RunOn, a timer callback): record the
@@ -114,8 +111,7 @@ namespace Nacre.Testing
                 Panic.Message(string.Concat("assertion failed on a CPU that cannot abandon its work: ", message));
             }
             s_failure = message ?? "failed";
-            s_inTest = false;
-            fixed (JumpBuffer* frame = &s_testFrame) JumpBuffer.LongJump(frame, 1);
+            fixed (RecoveryPoint* test = &s_test) RecoveryPoint.Abandon(test, 1);
         }
 
         /// <summary>
@@ -124,18 +120,17 @@ namespace Nacre.Testing
         /// </summary>
         public static void Skip(string reason)
         {
-            if (!s_inTest) Panic.Message(string.Concat("Assert.Skip outside a test: ", reason));
+            if (!s_test.IsArmed) Panic.Message(string.Concat("Assert.Skip outside a test: ", reason));
             if (CurrentCpu != s_runnerCpu || Threads.Thread.Current != s_testThread)
                 Fail(string.Concat("Assert.Skip off the test's own thread: ", reason));
             s_skipReason = reason ?? "skipped";
-            s_inTest = false;
-            fixed (JumpBuffer* frame = &s_testFrame) JumpBuffer.LongJump(frame, 1);
+            fixed (RecoveryPoint* test = &s_test) RecoveryPoint.Abandon(test, 1);
         }
 
         /// <summary>The panic hook for every CPU fault: inside a test it fails the test; otherwise returns (panic).</summary>
         private static void OnFault(string name, ulong rip, ulong cr2)
         {
-            if (!s_inTest) return;
+            if (!s_test.IsArmed) return;
             byte* symbol = Symbols.Find(rip, out ulong offset);
             string where = symbol == null ? string.Concat("0x", rip.ToString("x"))
                 : string.Concat(Symbols.ToString(symbol), "+0x", offset.ToString("x"));
@@ -145,7 +140,7 @@ namespace Nacre.Testing
         /// <summary>The panic hook for an exception nothing catches (on another thread than the test's): inside a test it fails the test; otherwise returns (panic).</summary>
         private static void OnException(object exception)
         {
-            if (!s_inTest) return;
+            if (!s_test.IsArmed) return;
             Fail(Describe(exception));
         }
 
