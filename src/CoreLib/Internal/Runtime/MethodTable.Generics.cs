@@ -14,7 +14,8 @@ namespace Internal.Runtime
         /// <summary>An interface or delegate (an instantiation or its definition) with a covariant or contravariant parameter.</summary>
         public bool HasGenericVariance => (_uFlags & GenericVarianceFlag) != 0;
 
-        private bool IsGenericDefinition => (_uFlags & KindMask) == GenericDefinitionKind;
+        /// <summary>An open generic definition (`List<>`), which only names the generic type in ilc's tables.</summary>
+        public bool IsGenericDefinition => (_uFlags & KindMask) == GenericDefinitionKind;
 
         // The first field after the dispatch map, finalizer and sealed slots (each when present).
         private int* GenericFields =>
