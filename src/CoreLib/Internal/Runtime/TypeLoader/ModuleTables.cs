@@ -4,18 +4,20 @@ namespace Internal.Runtime.TypeLoader
     /// The generic lookup tables ilc puts in the module (found through its ReadyToRun header at
     /// start-up, Startup.InitializeModules): the generic virtual method tables for classes and
     /// interfaces, the exact method instantiations, the generic method templates, the native
-    /// layout blob they point into, and the two external-reference tables their type and code
-    /// indices go through. An image is one module, so one set of tables.
+    /// layout blob they point into, the lists of the array types and generic instantiations the
+    /// image has, and the two external-reference tables their type and code indices go through. An image is one module, so one set of tables.
     /// </summary>
     internal static unsafe class ModuleTables
     {
         // ReadyToRun section ids: 300 + NativeAOT's ReflectionMapBlob number.
+        private const int ArrayTypesSection = 302;
         private const int CommonFixupsSection = 308;
         private const int GenericVirtualMethodSection = 318;
         private const int InterfaceGenericVirtualMethodSection = 319;
         private const int GenericMethodTemplatesSection = 322;
         private const int NativeLayoutSection = 330;
         private const int NativeReferencesSection = 331;
+        private const int GenericTypesSection = 332;
         private const int ExactMethodInstantiationsSection = 336;
 
         public static byte* GenericVirtualMethods;
@@ -23,6 +25,8 @@ namespace Internal.Runtime.TypeLoader
         public static byte* GenericMethodTemplates;
         public static byte* ExactMethodInstantiations;
         public static byte* NativeLayout;
+        public static byte* ArrayTypes;
+        public static byte* GenericTypes;
         private static int* s_commonFixups;
         private static int* s_nativeReferences;
 
@@ -38,6 +42,8 @@ namespace Internal.Runtime.TypeLoader
                 case NativeLayoutSection: NativeLayout = start; break;
                 case NativeReferencesSection: s_nativeReferences = (int*)start; break;
                 case ExactMethodInstantiationsSection: ExactMethodInstantiations = start; break;
+                case ArrayTypesSection: ArrayTypes = start; break;
+                case GenericTypesSection: GenericTypes = start; break;
             }
         }
 

@@ -5,13 +5,17 @@ namespace Internal.Runtime.TypeLoader
     /// low four bits give its kind and the rest its data: an external type (an index into the
     /// native references), a type variable of the enclosing type or method (data: index·2, +1 for
     /// a method variable), an instantiation (data: argument count; then the definition and the
-    /// arguments), or a look-back to an earlier signature. Other kinds (arrays, pointers, byrefs,
-    /// function pointers) are not used by the lookups supported here and compare unequal, which
-    /// makes the caller report the call as unsupported rather than guess.
+    /// arguments), a one-dimensional array (a modifier, then the element), or a look-back to an
+    /// earlier signature. A type built from others is one the image already has: the lists of
+    /// array types and generic instantiations ilc compiled are searched, as nothing can be made
+    /// at run time. Other kinds (pointers, byrefs, multi-dimensional arrays, function pointers)
+    /// resolve to null, which makes the caller report the call as unsupported rather than guess.
     /// </summary>
     internal static unsafe class TypeSignatures
     {
-        private const uint Lookback = 1, Instantiation = 3, Variable = 4, External = 6;
+        private const uint Lookback = 1, Modifier = 2, Instantiation = 3, Variable = 4, External = 6;
+        private const uint ArrayModifier = 1;
+        private const int MaxArguments = 8;
 
         /// <summary>The type a signature names in a context, or null when it is not one of the kinds above.</summary>
         public static MethodTable* Resolve(ref NativeParser sig, MethodTable* typeContext, MethodTable** methodArguments, int methodArgumentCount)
@@ -35,9 +39,54 @@ namespace Internal.Runtime.TypeLoader
                     var earlier = new NativeParser(start - data);
                     return Resolve(ref earlier, typeContext, methodArguments, methodArgumentCount);
                 }
+                case Modifier:
+                {
+                    MethodTable* element = Resolve(ref sig, typeContext, methodArguments, methodArgumentCount);
+                    return data == ArrayModifier && element != null ? ArrayOf(element) : null;
+                }
+                case Instantiation:
+                {
+                    MethodTable* definition = Resolve(ref sig, typeContext, methodArguments, methodArgumentCount);
+                    MethodTable** args = stackalloc MethodTable*[MaxArguments];
+                    bool known = definition != null && data <= MaxArguments;
+                    for (uint i = 0; i < data; i++)
+                    {
+                        MethodTable* arg = Resolve(ref sig, typeContext, methodArguments, methodArgumentCount);
+                        if (arg == null || i >= MaxArguments) known = false;
+                        else args[i] = arg;
+                    }
+                    return known ? InstantiationOf(definition, args, (int)data) : null;
+                }
                 default:
                     return null;
             }
+        }
+
+        // The array map lists every array type's MethodTable (through the common fixups).
+        private static MethodTable* ArrayOf(MethodTable* element)
+        {
+            var entries = new NativeHashtableEntries(ModuleTables.ArrayTypes);
+            while (entries.Next(out NativeParser e))
+            {
+                MethodTable* array = ModuleTables.FixupType(e.GetUnsigned());
+                if (array->IsSzArray && array->ElementTypeHandle == element) return array;
+            }
+            return null;
+        }
+
+        // The generics table lists every generic instantiation's MethodTable (through the native references).
+        private static MethodTable* InstantiationOf(MethodTable* definition, MethodTable** args, int count)
+        {
+            var entries = new NativeHashtableEntries(ModuleTables.GenericTypes);
+            while (entries.Next(out NativeParser e))
+            {
+                var type = (MethodTable*)ModuleTables.NativeReference(e.GetUnsigned());
+                if (type->GenericDefinition != definition || type->GenericArity != count) continue;
+                int i = 0;
+                while (i < count && type->GenericArgument(i) == args[i]) i++;
+                if (i == count) return type;
+            }
+            return null;
         }
 
         /// <summary>Whether a signature, read in a context, names exactly <paramref name="type"/> (never a null type); moves past it.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace Conformance.Calls
 {
     /// <summary>Generic methods of interfaces: implemented by classes (implicitly, explicitly, virtually and overridden), by structs (called boxed), by default interface methods, and generic methods of generic types.</summary>
@@ -41,6 +43,11 @@ namespace Conformance.Calls
         private sealed class Store<TItem> : IStore<TItem>
         {
             public TItem Convert<TOther>(TOther other, TItem fallback) => other is TItem t ? t : fallback;
+        }
+        private interface IMaker { List<T> Make<T>(T first, T second); }
+        private sealed class Maker : IMaker
+        {
+            public List<T> Make<T>(T first, T second) => new List<T> { first, second };
         }
         private class Holder<TItem>
         {
@@ -91,6 +98,14 @@ namespace Conformance.Calls
             if (hs.Pair(3) != "[a/3]") return 20;
             if (hs.Pair("c") != "[a/c]") return 21;
             if (new Holder<string> { Item = "p" }.Pair('q') != "p/q") return 22;
+
+            IMaker mk = new Maker();
+            List<string> made = mk.Make("a", "b");
+            if (made.Count != 2 || made[1] != "b") return 23;
+            List<int> madeInts = mk.Make(1, 2);
+            if (madeInts.Count != 2 || madeInts[0] != 1) return 24;
+            object pair = m.Map<KeyValuePair<string, int>, object>(new KeyValuePair<string, int>("k", 1), null);
+            if (!(pair is KeyValuePair<string, int> kv) || kv.Key != "k" || kv.Value != 1) return 25;
             return 100;
         }
     }

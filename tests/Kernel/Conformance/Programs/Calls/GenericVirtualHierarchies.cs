@@ -58,6 +58,8 @@ namespace Conformance.Calls
             Shape s = new Line();
             int[] ints = s.Repeat(7, 3);
             if (ints.Length != 3 || ints[2] != 7) return 11;
+            string[] strings = s.Repeat("z", 2);
+            if (strings.Length != 2 || strings[1] != "z") return 12;
             // Loop: the second and later calls come from the cache.
             int total = 0;
             for (int i = 0; i < 100; i++) total += a.Name(i).Length;
