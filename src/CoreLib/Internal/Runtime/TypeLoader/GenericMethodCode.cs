@@ -107,7 +107,7 @@ namespace Internal.Runtime.TypeLoader
                 if (type == null)
                 {
                     error = cellKind == TypeHandleCell
-                        ? "its shared code needs a type built from the type arguments (only the arguments themselves are supported)"
+                        ? "its shared code needs a type the image does not have (ilc leaves types that only shared code reached through generic virtual methods uses to a run-time type loader, which the kernel does not have)"
                         : "its shared code needs a generic dictionary entry of kind " + cellKind.ToString();
                     return null;
                 }
