@@ -28,6 +28,7 @@ public static class NacreCli
             TestCommand.Create(terminal, cancellation),
             IsoCommand.Create(terminal),
             BenchCommand.Create(terminal, cancellation),
+            PackCommand.Create(terminal),
         };
         BenchAppsCommand.Register(root, terminal, cancellation);
 
