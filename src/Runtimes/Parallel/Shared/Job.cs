@@ -76,7 +76,7 @@ namespace Nacre.Runtimes.Parallel
             fixed (Future<T>* self = &this)
             {
                 _job.Set(&Execute, self);
-                Scheduler.Spawn(&self->_job);
+                WorkStealingScheduler.Spawn(&self->_job);
             }
         }
 
@@ -89,7 +89,7 @@ namespace Nacre.Runtimes.Parallel
         /// <summary>Waits for (or runs) the spawned computation and returns its result.</summary>
         public T Get()
         {
-            fixed (Future<T>* self = &this) Scheduler.Sync(&self->_job);
+            fixed (Future<T>* self = &this) WorkStealingScheduler.Sync(&self->_job);
             return _result;
         }
 
@@ -135,7 +135,7 @@ namespace Nacre.Runtimes.Parallel
             s->Argument = argument;
             s->Body = body;
             s->Job.Set(&Execute, s);
-            Scheduler.Spawn(&s->Job);
+            WorkStealingScheduler.Spawn(&s->Job);
         }
 
         // Field by field: a struct holding references may be laid out in any order.
@@ -167,7 +167,7 @@ namespace Nacre.Runtimes.Parallel
         /// <summary>Waits for every action spawned since the last Sync (newest first).</summary>
         public void Sync()
         {
-            while (_count > 0) Scheduler.Sync(&At(--_count)->Job);
+            while (_count > 0) WorkStealingScheduler.Sync(&At(--_count)->Job);
         }
     }
 }

@@ -45,7 +45,7 @@ namespace Nacre.Runtimes.Parallel
         {
             int n = l->Hi - l->Lo;
             if (n <= 0) return;
-            int workers = Scheduler.Count;
+            int workers = WorkStealingScheduler.Count;
             if (workers == 1)
             {
                 l->Body(l->State, l->Lo, l->Hi);
@@ -73,7 +73,7 @@ namespace Nacre.Runtimes.Parallel
                 return;
             }
             Volatile.Write(ref s_activeEpoch, epoch);
-            Scheduler.WakeAll();
+            WorkStealingScheduler.WakeAll();
             self->LoopEpoch = epoch;
             ulong start = Platform.Cycles();
             Participate(l, self);
@@ -256,9 +256,9 @@ namespace Nacre.Runtimes.Parallel
                 right.Hi = hi;
                 right.Grain = grain;
                 right.Job.Set(&RunHalf, &right);
-                Scheduler.Spawn(&right.Job);
+                WorkStealingScheduler.Spawn(&right.Job);
                 Split(l, lo, mid, grain);
-                Scheduler.Sync(&right.Job);
+                WorkStealingScheduler.Sync(&right.Job);
                 return;
             }
             l->Body(l->State, lo, hi);

@@ -109,17 +109,17 @@ namespace Nacre.Runtimes.Parallel
         /// </summary>
         public static void Spmd<TBody>(ref TBody body) where TBody : struct, ISpmdBody
         {
-            if (!Scheduler.Started) Scheduler.Start(0);
-            if (s_barrierParties != Scheduler.Count)
+            if (!WorkStealingScheduler.Started) WorkStealingScheduler.Start(0);
+            if (s_barrierParties != WorkStealingScheduler.Count)
             {
-                s_barrier = new SpinBarrier(Scheduler.Count);
-                s_barrierParties = Scheduler.Count;
+                s_barrier = new SpinBarrier(WorkStealingScheduler.Count);
+                s_barrierParties = WorkStealingScheduler.Count;
             }
             Loop l = default;
             l.Body = &SpmdInvoker<TBody>.Run;
             l.State = Unsafe.AsPointer(ref body);
             l.Lo = 0;
-            l.Hi = Scheduler.Count;
+            l.Hi = WorkStealingScheduler.Count;
             l.Kind = ScheduleKind.Static;
             l.Chunk = 1;                // share w = unit w, claimed by worker w only
             l.NoLateClaims = 1;
@@ -158,12 +158,12 @@ namespace Nacre.Runtimes.Parallel
 
         private static void Start(Loop* l)
         {
-            Worker* self = Scheduler.Current;
+            Worker* self = WorkStealingScheduler.Current;
             if (self != null) Loop.Execute(l, self);
             else Runtime.Enter(&ExecuteHere, l);
         }
 
-        private static void ExecuteHere(void* loop) => Loop.Execute((Loop*)loop, Scheduler.Current);
+        private static void ExecuteHere(void* loop) => Loop.Execute((Loop*)loop, WorkStealingScheduler.Current);
 
         private static class ForInvoker<TBody> where TBody : struct, IForBody
         {
@@ -174,7 +174,7 @@ namespace Nacre.Runtimes.Parallel
         {
             public static void Run(void* body, int lo, int hi)
             {
-                for (int w = lo; w < hi; w++) Unsafe.AsRef<TBody>(body).Run(w, Scheduler.Count);
+                for (int w = lo; w < hi; w++) Unsafe.AsRef<TBody>(body).Run(w, WorkStealingScheduler.Count);
             }
         }
 

@@ -14,19 +14,19 @@ namespace Nacre.Runtimes.Parallel
     public static unsafe class Runtime
     {
         /// <summary>Starts one worker per CPU 0..workers-1 (0: every CPU). Once per process; a second call with the same count does nothing.</summary>
-        public static void Start(int workers = 0) => Scheduler.Start(workers);
+        public static void Start(int workers = 0) => WorkStealingScheduler.Start(workers);
 
-        public static bool Started => Scheduler.Started;
+        public static bool Started => WorkStealingScheduler.Started;
 
         /// <summary>How many workers run (0 before Start).</summary>
-        public static int Workers => Scheduler.Count;
+        public static int Workers => WorkStealingScheduler.Count;
 
         /// <summary>The calling worker's index (its CPU), or -1 on a thread that is not a worker.</summary>
         public static int WorkerIndex
         {
             get
             {
-                Worker* w = Scheduler.Current;
+                Worker* w = WorkStealingScheduler.Current;
                 return w == null ? -1 : w->Index;
             }
         }
@@ -80,15 +80,15 @@ namespace Nacre.Runtimes.Parallel
         /// <summary>Calls function(state) on a worker: here if the caller is one, else submitted (starting the runtime if needed).</summary>
         internal static void Enter(delegate*<void*, void> function, void* state)
         {
-            if (Scheduler.Current != null)
+            if (WorkStealingScheduler.Current != null)
             {
                 function(state);
                 return;
             }
-            if (!Scheduler.Started) Scheduler.Start(0);
+            if (!WorkStealingScheduler.Started) WorkStealingScheduler.Start(0);
             Job job = default;
             job.Set(function, state);
-            Scheduler.Submit(&job);
+            WorkStealingScheduler.Submit(&job);
         }
 
         /// <summary>The cycle counter (TSC).</summary>
@@ -117,9 +117,9 @@ namespace Nacre.Runtimes.Parallel
             get
             {
                 var s = new RuntimeStatistics();
-                for (int i = 0; i < Scheduler.Count; i++)
+                for (int i = 0; i < WorkStealingScheduler.Count; i++)
                 {
-                    Worker* w = Scheduler.Get(i);
+                    Worker* w = WorkStealingScheduler.Get(i);
                     s.Spawns += w->Spawns;
                     s.Steals += w->Steals;
                     s.Parks += w->Parks;

@@ -22,7 +22,7 @@ namespace Nacre.Runtimes.Parallel
     /// has none, joins the active team loop (Loop), and after SpinsBeforePark fruitless rounds
     /// parks on its wake word until a spawn, a loop or a submission wakes it.
     /// </summary>
-    internal static unsafe class Scheduler
+    internal static unsafe class WorkStealingScheduler
     {
         public const int DequeCapacity = 8192;
         public const nuint WorkerStackBytes = 1024 * 1024;
