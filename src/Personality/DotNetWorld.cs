@@ -87,7 +87,7 @@ namespace Nacre.Personality
 
         private static void Initialize()
         {
-            for (int cpu = 0; cpu < Nacre.Cpus.Cpus.Count; cpu++) Nacre.Threads.Scheduler.SetPreemption(cpu, QuantumNs);
+            for (int cpu = 0; cpu < Nacre.Cpus.Cpus.Count; cpu++) Nacre.Threads.ThreadScheduler.SetPreemption(cpu, QuantumNs);
             AddressSpace.Initialize();
             Clock.Initialize();
             PersonalitySymbols.Initialize();

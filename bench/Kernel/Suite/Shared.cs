@@ -66,7 +66,7 @@ namespace Nacre.Bench
         public static void WaitHalted(int cpu)
         {
             long deadline = Deadline();
-            while (!Scheduler.IsHalted(cpu) || IdleParking.Enabled && !ParkedFor(cpu, 20_000))
+            while (!ThreadScheduler.IsHalted(cpu) || IdleParking.Enabled && !ParkedFor(cpu, 20_000))
                 if (Now > deadline) Expired($"CPU {cpu} to halt");
         }
 
@@ -114,7 +114,7 @@ namespace Nacre.Bench
         {
             int self = ThisCpu;
             for (int cpu = 0; cpu < Nacre.Cpus.Cpus.Count; cpu++)
-                if (cpu != self) Scheduler.SetPolicy(cpu, policy);
+                if (cpu != self) ThreadScheduler.SetPolicy(cpu, policy);
         }
     }
 }

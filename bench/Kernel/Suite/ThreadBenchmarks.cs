@@ -40,13 +40,13 @@ namespace Nacre.Bench
             const int Target = 1;
             var r = new Result("launch." + Bench.PolicyName(policy), config);
             Slot* slot = (Slot*)Bench.Lines(sizeof(Slot));
-            Scheduler.SetPolicy(Target, policy);
+            ThreadScheduler.SetPolicy(Target, policy);
             int mainId = Thread.Current->Id;
             while (!r.Full)
             {
                 *slot = default;
                 Bench.WaitReady(Target, policy);
-                bool wasHalted = Scheduler.IsHalted(Target);
+                bool wasHalted = ThreadScheduler.IsHalted(Target);
                 ParkBlock parks = IdleParking.CountsOf(Target);
                 long t0 = Bench.Now;
                 Thread* t = Thread.Launch(&Stamp, slot, cpu: Target);

@@ -92,7 +92,7 @@ namespace Nacre.Bench
                     Waiter* w = &s->Waiters[i];
                     Bench.WaitReady(w->Cpu, policy);
                     allBlocked &= w->Thread->State == ThreadState.Blocked;
-                    allHalted &= Scheduler.IsHalted(w->Cpu);
+                    allHalted &= ThreadScheduler.IsHalted(w->Cpu);
                     parks[i] = IdleParking.CountsOf(w->Cpu);
                 }
                 s->Lock.Acquire();

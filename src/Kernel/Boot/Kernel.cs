@@ -87,7 +87,7 @@ namespace Nacre.Boot
             }
             void** modules = ModulesStart();
             InitializeModules(modules, (int)(ModulesEnd() - modules));
-            Threads.Scheduler.InitializeCpu((ulong)BootStackBottom(), (nuint)(BootStackTop() - BootStackBottom()), Threads.IdlePolicy.Poll);
+            Threads.ThreadScheduler.InitializeCpu((ulong)BootStackBottom(), (nuint)(BootStackTop() - BootStackBottom()), Threads.IdlePolicy.Poll);
             Threads.Thread.SetName(Threads.Thread.Current, "main");
             BootTimeline.Mark(BootStage.Runtime);
             if (BootInfo.HasWord(Tracing.Trace.Option)) Tracing.Trace.Start();   // the other CPUs get rings as they register

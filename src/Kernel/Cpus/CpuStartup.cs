@@ -107,10 +107,10 @@ namespace Nacre.Cpus
             TlbShootdown.JoinThisCpu();         // shootdowns count it from now on; forget what came before
             TimerQueue.InitializeThisCpu();
             var idle = Platform.IsHvm && !Boot.HvmBootInfo.HaltWhenIdle ? Threads.IdlePolicy.Poll : Threads.IdlePolicy.Halt;
-            Threads.Scheduler.InitializeCpuAsIdle(stackTop - ApStackSize, ApStackSize, idle);
+            Threads.ThreadScheduler.InitializeCpuAsIdle(stackTop - ApStackSize, ApStackSize, idle);
             Volatile.Write(ref self->Online, 1);
             Volatile.Write(ref s_starting, 1);
-            Threads.Scheduler.RunIdle();
+            Threads.ThreadScheduler.RunIdle();
         }
 
         private static void Report()

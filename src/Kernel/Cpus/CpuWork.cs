@@ -8,7 +8,7 @@ namespace Nacre.Cpus
     /// <summary>
     /// Running a function on another CPU. Each CPU has a one-item mailbox in its PerCpu: a poster
     /// claims it, writes function and argument, marks it posted and kicks the CPU out of hlt; the
-    /// CPU's idle loop (Scheduler.RunIdle) runs it with interrupts on and bumps a completion
+    /// CPU's idle loop (ThreadScheduler.RunIdle) runs it with interrupts on and bumps a completion
     /// ticket, then kicks the poster. Only an idle CPU takes work: posted to a CPU busy with
     /// threads, it runs once they all block or end; to the caller's own CPU it is a call.
     /// </summary>

@@ -35,7 +35,7 @@ namespace Nacre.Cpus
         public fixed ulong PendingVectors[4];   // 112: bit v = vector v arrived while masked
         public ulong ExceptionStackTop;         // 144: CPU exceptions are reflected onto this stack
 
-        public ulong ThreadPointer;             // 152: the FS base loaded on this CPU (Scheduler)
+        public ulong ThreadPointer;             // 152: the FS base loaded on this CPU (ThreadScheduler)
 
         // Tracing (Tracing/Trace.cs): the ring events go to now, and the two it switches between.
         public void* TraceRing;                 // 160: TraceThreadRing, or TraceInterruptRing inside a handler
@@ -45,7 +45,7 @@ namespace Nacre.Cpus
         // The heap's magazines (Memory/CpuHeapCache.cs), claimed with Cpu.ClaimCpuLocal(HeapCacheOffset).
         public void* HeapCache;                 // 184
 
-        // Idle (Scheduler.RunIdle, IdleParking.cs).
+        // Idle (ThreadScheduler.RunIdle, IdleParking.cs).
         public int Halted;                      // 192: 1 while halted or parked in its idle loop: a wake-up must kick it
         public Nacre.Arch.X64.ParkBlock Park;   // 200: paravirtual idle's block (deprivileged HVM)
     }

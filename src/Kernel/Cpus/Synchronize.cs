@@ -42,7 +42,7 @@ namespace Nacre.Cpus
             int self = Current->Index;
             bool* waitFor = stackalloc bool[Count];
             for (int i = 0; i < Count; i++)
-                waitFor[i] = i != self && Get(i) != null && (!onlyBusy || !Threads.Scheduler.IsIdle(i));
+                waitFor[i] = i != self && Get(i) != null && (!onlyBusy || !Threads.ThreadScheduler.IsIdle(i));
             if (!onlyBusy) Ipi.SendAllButSelf(Vectors.Synchronize);   // one broadcast
             else
                 for (int i = 0; i < Count; i++)

@@ -97,7 +97,7 @@ namespace Nacre.Irq
             }
             // Before a preemptive switch: the next thread's events belong to the thread ring.
             if (traced) Tracing.Trace.InterruptExit(vector);
-            Threads.Scheduler.OnInterruptExit();
+            Threads.ThreadScheduler.OnInterruptExit();
         }
 
         private static void ReportUnexpected(int vector)

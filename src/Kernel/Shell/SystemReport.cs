@@ -18,9 +18,9 @@ namespace Nacre
                 PerCpu* cpu = Nacre.Cpus.Cpus.Get(i);
                 if (cpu == null) continue;
                 int node = Srat.NodeOfApic(cpu->ApicId);
-                bool scheduled = Scheduler.IsRunningOn(i);
-                string policy = !scheduled ? "-" : Scheduler.PolicyOf(i) == IdlePolicy.Poll ? "poll" : "halt";
-                string ready = scheduled ? Scheduler.ReadyCount(i).ToString() : "-";
+                bool scheduled = ThreadScheduler.IsRunningOn(i);
+                string policy = !scheduled ? "-" : ThreadScheduler.PolicyOf(i) == IdlePolicy.Poll ? "poll" : "halt";
+                string ready = scheduled ? ThreadScheduler.ReadyCount(i).ToString() : "-";
                 Thread* current = (Thread*)cpu->CurrentThread;
                 string thread = current == null ? "-" : string.Concat(current->Id.ToString(), " ", NameOf(current));
                 Console.WriteLine($"  {i,3}  {cpu->ApicId,4}  {(node < 0 ? "-" : node.ToString()),4}  {policy,-6}  {ready,5}  {thread}");

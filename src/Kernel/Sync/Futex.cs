@@ -68,18 +68,18 @@ namespace Nacre.Sync
             Waiter** tail = &bucket->Head;
             while (*tail != null) tail = &(*tail)->Next;
             *tail = &w;
-            Scheduler.MarkBlocked(self);
+            ThreadScheduler.MarkBlocked(self);
             Nacre.Timing.Timer timer = null;
             if (timeoutNs != ulong.MaxValue)
             {
-                timer = Scheduler.SleepTimerOf(self);
+                timer = ThreadScheduler.SleepTimerOf(self);
                 self->TimedQueue = &w;
                 self->TimedCancel = &CancelOnTimeout;
                 self->TimedOut = 0;
                 timer.Arm(timeoutNs);
             }
             bucket->Lock.Release();
-            Scheduler.Block();
+            ThreadScheduler.Block();
             Cpu.RestoreFlags(flags);
             if (timer != null)
             {
@@ -112,7 +112,7 @@ namespace Nacre.Sync
                 }
                 bool more = *link != null && total + n < count;
                 bucket->Lock.ReleaseIrqRestore(flags);
-                for (int i = 0; i < n; i++) Scheduler.MakeReady(woken[i]);
+                for (int i = 0; i < n; i++) ThreadScheduler.MakeReady(woken[i]);
                 total += n;
                 if (!more || n == 0) return total;
             }

@@ -38,7 +38,7 @@ namespace Nacre.Sync
         {
             Thread* self = Thread.Current;
             ulong deadline = Nacre.Timing.Time.NowNs + timeoutNs;
-            Nacre.Timing.Timer timer = Scheduler.SleepTimerOf(self);
+            Nacre.Timing.Timer timer = ThreadScheduler.SleepTimerOf(self);
             fixed (WaitQueue* queue = &this)
             {
                 while (true)
@@ -99,9 +99,9 @@ namespace Nacre.Sync
             self->Next = null;
             if (_tail == null) _head = self; else _tail->Next = self;
             _tail = self;
-            Scheduler.MarkBlocked(self);
+            ThreadScheduler.MarkBlocked(self);
             _lock.Release();
-            Scheduler.Block();
+            ThreadScheduler.Block();
             Cpu.RestoreFlags(flags);
         }
 
@@ -117,7 +117,7 @@ namespace Nacre.Sync
             }
             _lock.ReleaseIrqRestore(flags);
             if (t == null) return false;
-            Scheduler.MakeReady(t);
+            ThreadScheduler.MakeReady(t);
             return true;
         }
 
@@ -132,7 +132,7 @@ namespace Nacre.Sync
             while (t != null)
             {
                 Thread* next = t->Next;
-                Scheduler.MakeReady(t);
+                ThreadScheduler.MakeReady(t);
                 t = next;
                 n++;
             }

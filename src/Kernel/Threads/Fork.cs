@@ -92,7 +92,7 @@ namespace Nacre.Threads
         [RuntimeExport("nacre_fork_child_start")]
         private static void ForkChildStart(ulong flags)
         {
-            Scheduler.FinishSwitch();
+            ThreadScheduler.FinishSwitch();
             Arch.X64.Cpu.RestoreFlags(flags);
         }
 

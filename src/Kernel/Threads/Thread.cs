@@ -71,7 +71,7 @@ namespace Nacre.Threads
         public ulong StackBytes => StackSize;
 
         /// <summary>The running thread.</summary>
-        public static Thread* Current => Scheduler.CurrentThread;
+        public static Thread* Current => ThreadScheduler.CurrentThread;
 
         /// <summary>Creates a thread (not yet runnable) that will call entry(argument) and exit with its result.</summary>
         public static Thread* Create(delegate*<void*, long> entry, void* argument, nuint stackSize = DefaultStackSize, int cpu = AnyCpu)
@@ -120,8 +120,8 @@ namespace Nacre.Threads
                 Tracing.Trace.Record(Tracing.TraceKind.ThreadCreate, (uint)t->Id, (uint)(ulong)t->Entry);
                 if (t->Name != 0) Tracing.TraceNames.Add(t->Id, NameOf(t));
             }
-            Scheduler.Place(t);
-            Scheduler.MakeReady(t);
+            ThreadScheduler.Place(t);
+            ThreadScheduler.MakeReady(t);
         }
 
         /// <summary>Create + Start.</summary>
@@ -179,7 +179,7 @@ namespace Nacre.Threads
             self->Joiners.WakeAll();
             if (parent != null && Interlocked.Decrement(ref parent->LiveChildren) == 0)
                 parent->ChildWaiters.WakeAll();
-            Scheduler.ExitCurrent();
+            ThreadScheduler.ExitCurrent();
         }
 
         /// <summary>Names t for diagnostics such as the shell's `threads` (nk_thread_name); null clears it.</summary>
@@ -195,10 +195,10 @@ namespace Nacre.Threads
         public static string NameOf(Thread* t) { nint n = t->Name; return n == 0 ? null : Unsafe.As<nint, string>(ref n); }
 
         /// <summary>Sleeps at least ns (other threads run meanwhile).</summary>
-        public static void Sleep(ulong ns) => Scheduler.Sleep(ns);
+        public static void Sleep(ulong ns) => ThreadScheduler.Sleep(ns);
 
         /// <summary>Gives the CPU to the next ready thread on this CPU, if any.</summary>
-        public static void Yield() => Scheduler.Yield();
+        public static void Yield() => ThreadScheduler.Yield();
 
         private static bool HasExited(void* t) => Volatile.Read(ref ((Thread*)t)->ExitedFlag) != 0;
         private static bool NoLiveChildren(void* t) => Volatile.Read(ref ((Thread*)t)->LiveChildren) == 0;
@@ -207,7 +207,7 @@ namespace Nacre.Threads
         [RuntimeExport("nacre_thread_entry")]
         private static void Entry0(Thread* t)
         {
-            Scheduler.FinishSwitch();
+            ThreadScheduler.FinishSwitch();
             Tracing.Trace.Record(Tracing.TraceKind.ThreadStart, (uint)t->Id, 0);
             long value;
             if (t->Body != 0)

@@ -75,14 +75,14 @@ namespace Nacre.Personality.Posix
             pt->StackLow = t->StackLowest;
             pt->StackSize = t->StackBytes;
             t->Extension = pt;
-            Scheduler.SetThreadPointer(pt->ThreadPointer);
+            ThreadScheduler.SetThreadPointer(pt->ThreadPointer);
             LiveThreads.Add(pt);
         }
 
         private static long ThreadEntry(void* argument)
         {
             var pt = (PosixThread*)argument;
-            Scheduler.SetThreadPointer(pt->ThreadPointer);
+            ThreadScheduler.SetThreadPointer(pt->ThreadPointer);
             return pt->KernelEntry(pt);
         }
 

@@ -12,8 +12,8 @@ namespace Nacre.Host.Tests.Debugging;
 /// </summary>
 public sealed class GdbTests
 {
-    private const string KernelMethod = "Nacre_Kernel_Nacre_Threads_Scheduler__Schedule";
-    private const string SchedulerStatics = "__NONGCSTATICSNacre_Kernel_Nacre_Threads_Scheduler";
+    private const string KernelMethod = "Nacre_Kernel_Nacre_Threads_ThreadScheduler__Schedule";
+    private const string SchedulerStatics = "__NONGCSTATICSNacre_Kernel_Nacre_Threads_ThreadScheduler";
 
     [Fact]
     public async Task GdbBreaksInAKernelMethodStepsAndContinuesToExit()

@@ -202,12 +202,12 @@ namespace Memory.Tests
             timer.ArmPeriodic(500_000);     // in the HVM's deprivileged mode an interrupt costs ~100 µs
             var a = new Churn { Stamp = 1UL << 48, Rounds = 50_000 };
             var b = new Churn { Stamp = 2UL << 48, Rounds = 50_000 };
-            Scheduler.SetPreemption(1_000_000);
+            ThreadScheduler.SetPreemption(1_000_000);
             Thread* ta = Thread.Launch(&ChurnThread, &a, cpu: cpu);
             Thread* tb = Thread.Launch(&ChurnThread, &b, cpu: cpu);
             Thread.Join(ta);
             Thread.Join(tb);
-            Scheduler.SetPreemption(0);
+            ThreadScheduler.SetPreemption(0);
             ulong end = Time.NowNs + 5_000_000_000UL;
             while (Heap.BusyFallbacks == fallbacks && Time.NowNs < end)
             {

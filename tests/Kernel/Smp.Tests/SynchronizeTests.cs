@@ -20,7 +20,7 @@ namespace Smp.Tests
         {
             if (Cpus.Count < 2) return;
             int other = Cpus.Count - 1;
-            Assert.True(Until.True(() => Scheduler.IsIdle(other)), "the other CPU goes idle");
+            Assert.True(Until.True(() => ThreadScheduler.IsIdle(other)), "the other CPU goes idle");
             long before = Cpus.SynchronizedGeneration(other);
             Cpus.SynchronizeAll();
             Assert.True(Cpus.SynchronizedGeneration(other) > before, "the idle CPU acknowledged");
@@ -31,8 +31,8 @@ namespace Smp.Tests
         {
             if (Cpus.Count < 2) return;
             int other = Cpus.Count - 1;
-            Assert.False(Scheduler.IsIdle(Cpus.Current->Index), "this CPU runs the test thread, not its idle thread");
-            Assert.True(Until.True(() => Scheduler.IsIdle(other)), "the other CPU goes idle");
+            Assert.False(ThreadScheduler.IsIdle(Cpus.Current->Index), "this CPU runs the test thread, not its idle thread");
+            Assert.True(Until.True(() => ThreadScheduler.IsIdle(other)), "the other CPU goes idle");
             long before = Cpus.SynchronizedGeneration(other);
             Cpus.SynchronizeBusy();
             Assert.Equal(before, Cpus.SynchronizedGeneration(other), "an idle CPU is not interrupted");
@@ -44,7 +44,7 @@ namespace Smp.Tests
                 while (Volatile.Read(ref s_spin) != 0) { }
             }, cpu: other);
             Assert.True(Until.True(() => Volatile.Read(ref s_spinning) == 1), "the spinner runs");
-            Assert.False(Scheduler.IsIdle(other), "a CPU running a thread is busy");
+            Assert.False(ThreadScheduler.IsIdle(other), "a CPU running a thread is busy");
             Cpus.SynchronizeBusy();
             Assert.True(Cpus.SynchronizedGeneration(other) > before, "the busy CPU acknowledged");
             Volatile.Write(ref s_spin, 0);

@@ -27,15 +27,15 @@ public static unsafe class ParkingTests
             var h = new HaltEverywhere();
             for (int cpu = 0; cpu < Cpus.Count; cpu++)
             {
-                h.Saved[cpu] = (byte)Scheduler.PolicyOf(cpu);
-                Scheduler.SetPolicy(cpu, IdlePolicy.Halt);
+                h.Saved[cpu] = (byte)ThreadScheduler.PolicyOf(cpu);
+                ThreadScheduler.SetPolicy(cpu, IdlePolicy.Halt);
             }
             return h;
         }
 
         public void End()
         {
-            for (int cpu = 0; cpu < Cpus.Count; cpu++) Scheduler.SetPolicy(cpu, (IdlePolicy)Saved[cpu]);
+            for (int cpu = 0; cpu < Cpus.Count; cpu++) ThreadScheduler.SetPolicy(cpu, (IdlePolicy)Saved[cpu]);
         }
     }
 
@@ -44,7 +44,7 @@ public static unsafe class ParkingTests
         ulong end = Time.NowNs + TimeoutNs;
         // Where idle CPUs park, Halted is published before the park hypercall; a kick that comes
         // in between ends the park before the VMM commits to sleeping, so wait for the sleep.
-        while (!Scheduler.IsHalted(cpu) || IdleParking.Enabled && !IdleParking.IsInVmm(cpu))
+        while (!ThreadScheduler.IsHalted(cpu) || IdleParking.Enabled && !IdleParking.IsInVmm(cpu))
             if (Time.NowNs > end) return false;
         return true;
     }
@@ -172,7 +172,7 @@ public static unsafe class ParkingTests
             if (step == 0)          // asleep in the VMM (or halted in ring 0)
                 Assert.True(WaitHalted(cpu), $"round {round}: CPU {cpu} halts (parks in the VMM) when idle");
             else if (step == 1)     // Halted published, whether or not it sleeps yet
-                while (!Scheduler.IsHalted(cpu))
+                while (!ThreadScheduler.IsHalted(cpu))
                     Assert.True(Time.NowNs < end, $"round {round}: CPU {cpu} publishes Halted when idle");
             // step 2: wherever its idle loop is
             if (delay != 0) Time.Delay(delay);
@@ -190,7 +190,7 @@ public static unsafe class ParkingTests
                 long late = Volatile.Read(ref s_stressFired) - before;
                 bool later = FiredWithin(want, 2_000_000_000, false);
                 Assert.True(false, $"round {round} ({(periodic ? "periodic 200 us" : "one-shot 50 us")}, step {step}, {delay} ns after, {(sleeping ? "sleeping" : "spinning")}): " +
-                    $"fired {late} times in 1 s ({(later ? "enough within 2 s more" : "not enough in 2 s more either")}); CPU {cpu} halted {Scheduler.IsHalted(cpu)}, in VMM {IdleParking.IsInVmm(cpu)}, " +
+                    $"fired {late} times in 1 s ({(later ? "enough within 2 s more" : "not enough in 2 s more either")}); CPU {cpu} halted {ThreadScheduler.IsHalted(cpu)}, in VMM {IdleParking.IsInVmm(cpu)}, " +
                     $"parks +{now.Parks - parks.Parks} (at once +{now.AtOnce - parks.AtOnce}, kicked +{now.Kicked - parks.Kicked}, deadline +{now.DeadlineWakes - parks.DeadlineWakes})");
             }
             if (periodic) s_stressTick.Cancel();

@@ -137,7 +137,7 @@ public static unsafe class ThreadTests
         int cpus = Nacre.Cpus.Cpus.Count;
         for (int cpu = 0; cpu < cpus; cpu++)
         {
-            if (!Scheduler.IsRunningOn(cpu)) continue;
+            if (!ThreadScheduler.IsRunningOn(cpu)) continue;
             int seen = -1;
             Thread* t = Thread.Launch(() => { seen = Nacre.Cpus.Cpus.Current->Index; }, cpu: cpu);
             Thread.Join(t);

@@ -42,14 +42,14 @@ public static unsafe class TimedTests
         int cpu = Nacre.Cpus.Cpus.Current->Index;
         int stop = 0;
         long a = 0, b = 0;
-        Scheduler.SetPreemption(1_000_000);
+        ThreadScheduler.SetPreemption(1_000_000);
         Thread* ta = Thread.Launch(() => { while (Volatile.Read(ref stop) == 0) a++; }, cpu: cpu);
         Thread* tb = Thread.Launch(() => { while (Volatile.Read(ref stop) == 0) b++; }, cpu: cpu);
         Thread.Sleep(30_000_000);
         Volatile.Write(ref stop, 1);
         Thread.Join(ta);
         Thread.Join(tb);
-        Scheduler.SetPreemption(0);
+        ThreadScheduler.SetPreemption(0);
         Assert.True(a > 0 && b > 0, $"both spinning threads ran (a={a}, b={b})");
     }
 

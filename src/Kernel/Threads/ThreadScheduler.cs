@@ -24,7 +24,7 @@ namespace Nacre.Threads
     /// blocks or exits; preemption (when enabled) comes from the timer interrupt. Everything that
     /// touches a run queue runs with interrupts off on that CPU.
     /// </summary>
-    public static unsafe class Scheduler
+    public static unsafe class ThreadScheduler
     {
         private static int s_nextPlacement;
 
