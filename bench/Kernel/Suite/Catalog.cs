@@ -67,11 +67,11 @@ namespace Nacre.Bench
         {
             int cpus = Nacre.Cpus.Cpus.Count;
             var saved = new IdlePolicy[cpus];
-            for (int cpu = 0; cpu < cpus; cpu++) saved[cpu] = ThreadScheduler.PolicyOf(cpu);
+            for (int cpu = 0; cpu < cpus; cpu++) saved[cpu] = ThreadScheduler.IdlePolicyOf(cpu);
             Result[] results = entry.Run(config);
             int self = Bench.ThisCpu;
             for (int cpu = 0; cpu < cpus; cpu++)
-                if (cpu != self && ThreadScheduler.PolicyOf(cpu) != saved[cpu]) ThreadScheduler.SetPolicy(cpu, saved[cpu]);
+                if (cpu != self && ThreadScheduler.IdlePolicyOf(cpu) != saved[cpu]) ThreadScheduler.SetIdlePolicy(cpu, saved[cpu]);
             return results;
         }
 

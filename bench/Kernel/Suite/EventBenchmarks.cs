@@ -60,7 +60,7 @@ namespace Nacre.Bench
             var r = new Result((broadcast ? "eventbcast." : "event.") + path, config);
             int id = EventId();
             int targets = broadcast ? Nacre.Cpus.Cpus.Count - 1 : 1;
-            Bench.SetOthersPolicy(policy);
+            Bench.SetOthersIdlePolicy(policy);
             int* before = stackalloc int[targets + 1];
             ParkBlock* parks = stackalloc ParkBlock[targets + 1];
             bool parking = policy == IdlePolicy.Halt && IdleParking.Enabled;

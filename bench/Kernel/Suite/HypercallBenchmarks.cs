@@ -18,7 +18,7 @@ namespace Nacre.Bench
         public static Result Kick(Config config)
         {
             var r = new Result("hypercall.kick", config);
-            ThreadScheduler.SetPolicy(1, IdlePolicy.Poll);
+            ThreadScheduler.SetIdlePolicy(1, IdlePolicy.Poll);
             while (!r.Full)
             {
                 long kicks = IdleParking.KicksSent;

@@ -107,14 +107,14 @@ namespace Nacre.Bench
             else Time.Delay(2_000);
         }
 
-        public static string PolicyName(IdlePolicy policy) => policy == IdlePolicy.Poll ? "poll" : "halt";
+        public static string IdlePolicyName(IdlePolicy policy) => policy == IdlePolicy.Poll ? "poll" : "halt";
 
         /// <summary>Sets the idle policy of every CPU but this one.</summary>
-        public static void SetOthersPolicy(IdlePolicy policy)
+        public static void SetOthersIdlePolicy(IdlePolicy policy)
         {
             int self = ThisCpu;
             for (int cpu = 0; cpu < Nacre.Cpus.Cpus.Count; cpu++)
-                if (cpu != self) ThreadScheduler.SetPolicy(cpu, policy);
+                if (cpu != self) ThreadScheduler.SetIdlePolicy(cpu, policy);
         }
     }
 }

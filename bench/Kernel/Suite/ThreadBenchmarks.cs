@@ -38,9 +38,9 @@ namespace Nacre.Bench
         public static Result Launch(Config config, IdlePolicy policy)
         {
             const int Target = 1;
-            var r = new Result("launch." + Bench.PolicyName(policy), config);
+            var r = new Result("launch." + Bench.IdlePolicyName(policy), config);
             Slot* slot = (Slot*)Bench.Lines(sizeof(Slot));
-            ThreadScheduler.SetPolicy(Target, policy);
+            ThreadScheduler.SetIdlePolicy(Target, policy);
             int mainId = Thread.Current->Id;
             while (!r.Full)
             {

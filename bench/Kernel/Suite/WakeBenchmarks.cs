@@ -58,13 +58,13 @@ namespace Nacre.Bench
         /// the waiter's stamp after Wait returns − CPU 0's stamp before Signal. Before each sample
         /// the waiter is blocked and CPU 1 idle (in hlt under Halt).
         /// </summary>
-        public static Result Signal(Config config, IdlePolicy policy) => Run("condvar." + Bench.PolicyName(policy), config, policy, broadcast: false);
+        public static Result Signal(Config config, IdlePolicy policy) => Run("condvar." + Bench.IdlePolicyName(policy), config, policy, broadcast: false);
 
         /// <summary>
         /// broadcast.poll / broadcast.halt: one waiter on each other CPU; CPU 0 stamps and calls
         /// Broadcast. Sample = the last waiter's stamp − CPU 0's (all CPUs woken).
         /// </summary>
-        public static Result Broadcast(Config config, IdlePolicy policy) => Run("broadcast." + Bench.PolicyName(policy), config, policy, broadcast: true);
+        public static Result Broadcast(Config config, IdlePolicy policy) => Run("broadcast." + Bench.IdlePolicyName(policy), config, policy, broadcast: true);
 
         private static Result Run(string name, Config config, IdlePolicy policy, bool broadcast)
         {
@@ -73,7 +73,7 @@ namespace Nacre.Bench
             CvState* s = (CvState*)Bench.Lines(sizeof(CvState));
             s->Waiters = (Waiter*)Bench.Lines(waiters * sizeof(Waiter));
             WaiterArg* args = (WaiterArg*)Bench.Lines(waiters * sizeof(WaiterArg));
-            Bench.SetOthersPolicy(policy);
+            Bench.SetOthersIdlePolicy(policy);
             ParkBlock* parks = stackalloc ParkBlock[waiters];
             for (int i = 0; i < waiters; i++)
             {
@@ -156,14 +156,14 @@ namespace Nacre.Bench
         /// </summary>
         public static Result Barrier(Config config, IdlePolicy policy, bool spinning)
         {
-            var r = new Result(spinning ? "corebarrier" : "barrier." + Bench.PolicyName(policy), config);
+            var r = new Result(spinning ? "corebarrier" : "barrier." + Bench.IdlePolicyName(policy), config);
             int cpus = Nacre.Cpus.Cpus.Count;
             BarrierState* s = (BarrierState*)Bench.Lines(sizeof(BarrierState));
             s->Barrier = new Nacre.Sync.Barrier(cpus);
             s->CoreBarrier = new CoreBarrier(cpus);
             s->Rounds = config.Total + 1;
             s->Spinning = spinning ? 1 : 0;
-            Bench.SetOthersPolicy(policy);
+            Bench.SetOthersIdlePolicy(policy);
             Thread** threads = stackalloc Thread*[cpus];
             for (int cpu = 1; cpu < cpus; cpu++) threads[cpu] = Thread.Launch(&Arrive, s, cpu: cpu);
 

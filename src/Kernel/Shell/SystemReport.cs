@@ -19,7 +19,7 @@ namespace Nacre
                 if (cpu == null) continue;
                 int node = Srat.NodeOfApic(cpu->ApicId);
                 bool scheduled = ThreadScheduler.IsRunningOn(i);
-                string policy = !scheduled ? "-" : ThreadScheduler.PolicyOf(i) == IdlePolicy.Poll ? "poll" : "halt";
+                string policy = !scheduled ? "-" : ThreadScheduler.IdlePolicyOf(i) == IdlePolicy.Poll ? "poll" : "halt";
                 string ready = scheduled ? ThreadScheduler.ReadyCount(i).ToString() : "-";
                 Thread* current = (Thread*)cpu->CurrentThread;
                 string thread = current == null ? "-" : string.Concat(current->Id.ToString(), " ", NameOf(current));

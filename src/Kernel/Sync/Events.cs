@@ -92,7 +92,7 @@ namespace Nacre.Sync
         private static bool IdlesWithoutInterrupts(PerCpu* cpu)
         {
             Thread* current = (Thread*)Volatile.Read(ref *(nint*)&cpu->CurrentThread);
-            return current != null && current->IsIdle && (IdleParking.Enabled || ThreadScheduler.PolicyOf(cpu->Index) == IdlePolicy.Poll);
+            return current != null && current->IsIdle && (IdleParking.Enabled || ThreadScheduler.IdlePolicyOf(cpu->Index) == IdlePolicy.Poll);
         }
 
         private static void Run(int id)

@@ -12,7 +12,7 @@ namespace Nacre.Threads
         public RunQueue Queue;
         public Thread* Idle;
         public Thread* Previous;        // the thread switched away from, until FinishSwitch
-        public IdlePolicy Policy;
+        public IdlePolicy IdlePolicy;
         public int Index;
         public int PreemptRequested;    // set by the quantum timer; honoured when the interrupt ends
         public ulong QuantumNs;         // 0: cooperative
@@ -63,7 +63,7 @@ namespace Nacre.Threads
         {
             PerCpu* cpu = Cpus.Cpus.Current;
             CpuScheduler* s = (CpuScheduler*)BootHeap.Alloc((nuint)sizeof(CpuScheduler));
-            s->Policy = policy;
+            s->IdlePolicy = policy;
             s->Index = cpu->Index;
 
             Thread* boot = (Thread*)BootHeap.Alloc((nuint)sizeof(Thread));
@@ -258,7 +258,7 @@ namespace Nacre.Threads
                     idle = true;
                     Tracing.Trace.Record(Tracing.TraceKind.IdleEnter, 0, 0);
                 }
-                if (s->Policy == IdlePolicy.Halt && Irq.Interrupts.Ready)
+                if (s->IdlePolicy == IdlePolicy.Halt && Irq.Interrupts.Ready)
                 {
                     Cpu.DisableInterrupts();
                     Interlocked.Exchange(ref cpu->Halted, 1);
@@ -358,18 +358,18 @@ namespace Nacre.Threads
         }
 
         /// <summary>This CPU's idle policy (poll for latency, halt to free the core).</summary>
-        public static IdlePolicy Policy
+        public static IdlePolicy IdlePolicy
         {
-            get => This->Policy;
-            set => This->Policy = value;
+            get => This->IdlePolicy;
+            set => This->IdlePolicy = value;
         }
 
-        public static IdlePolicy PolicyOf(int cpu) => Of(cpu)->Policy;
+        public static IdlePolicy IdlePolicyOf(int cpu) => Of(cpu)->IdlePolicy;
 
         /// <summary>Sets the idle policy of any CPU (a halted CPU is kicked so it notices).</summary>
-        public static void SetPolicy(int cpu, IdlePolicy policy)
+        public static void SetIdlePolicy(int cpu, IdlePolicy policy)
         {
-            Of(cpu)->Policy = policy;
+            Of(cpu)->IdlePolicy = policy;
             Interlocked.MemoryBarrier();
             if (Irq.Interrupts.Ready) IdleParking.WakeIfHalted(cpu);
         }

@@ -163,11 +163,11 @@ public static class BenchmarkTests
     public static void IdlePoliciesAreRestoredAfterABenchmark()
     {
         if (!TwoCpus) return;
-        IdlePolicy before = ThreadScheduler.PolicyOf(1);
+        IdlePolicy before = ThreadScheduler.IdlePolicyOf(1);
         Run("launch.poll");
-        Assert.True(ThreadScheduler.PolicyOf(1) == before, "CPU 1's idle policy is back");
+        Assert.True(ThreadScheduler.IdlePolicyOf(1) == before, "CPU 1's idle policy is back");
         Run("event.ipi");
-        Assert.True(ThreadScheduler.PolicyOf(1) == before, "CPU 1's idle policy is back");
+        Assert.True(ThreadScheduler.IdlePolicyOf(1) == before, "CPU 1's idle policy is back");
     }
 
     [Test]

@@ -59,7 +59,7 @@ public static unsafe class EventTests
         int cpus = Nacre.Cpus.Cpus.Count;
         if (cpus < 2) { Assert.Equal(1, cpus); return; }  // a single CPU notifies itself directly
         int id = EventId();
-        ThreadScheduler.SetPolicy(1, IdlePolicy.Poll);
+        ThreadScheduler.SetIdlePolicy(1, IdlePolicy.Poll);
         for (int spins = 0; spins < 1000000; spins++) Interlocked.MemoryBarrier(); // let CPU 1 leave hlt
         s_hits = default;
         long ipis = Events.IpisSent;
@@ -71,7 +71,7 @@ public static unsafe class EventTests
         Assert.Equal(20, s_hits.Total);
         Assert.Equal(ipis, Events.IpisSent, "no IPI to a polling CPU");
 
-        ThreadScheduler.SetPolicy(1, IdlePolicy.Halt);
+        ThreadScheduler.SetIdlePolicy(1, IdlePolicy.Halt);
         for (int spins = 0; spins < 1000000 || !ThreadScheduler.IsHalted(1); spins++) Interlocked.MemoryBarrier(); // let CPU 1 halt
         long kicks = Nacre.Cpus.IdleParking.KicksSent;
         Events.Notify(1, id);

@@ -27,15 +27,15 @@ public static unsafe class ParkingTests
             var h = new HaltEverywhere();
             for (int cpu = 0; cpu < Cpus.Count; cpu++)
             {
-                h.Saved[cpu] = (byte)ThreadScheduler.PolicyOf(cpu);
-                ThreadScheduler.SetPolicy(cpu, IdlePolicy.Halt);
+                h.Saved[cpu] = (byte)ThreadScheduler.IdlePolicyOf(cpu);
+                ThreadScheduler.SetIdlePolicy(cpu, IdlePolicy.Halt);
             }
             return h;
         }
 
         public void End()
         {
-            for (int cpu = 0; cpu < Cpus.Count; cpu++) ThreadScheduler.SetPolicy(cpu, (IdlePolicy)Saved[cpu]);
+            for (int cpu = 0; cpu < Cpus.Count; cpu++) ThreadScheduler.SetIdlePolicy(cpu, (IdlePolicy)Saved[cpu]);
         }
     }
 
