@@ -18,11 +18,8 @@ internal readonly record struct BootParameters(
 /// </summary>
 internal static unsafe class BootStructures
 {
-    public const ulong BootInfoMagic = 0x314D56485243414E; // "NACRHVM1"
-    public const uint BootInfoVersion = 2;
+    /// <summary>KVM's in-kernel LAPIC timer ticks at 1 GHz.</summary>
     public const ulong ApicTimerHz = 1_000_000_000;
-
-    public const uint FlagDeprivileged = 1, FlagHalt = 2, FlagServe = 4;
 
     private const ulong Present = 1, Writable = 2, User = 4, LargePage = 0x80;
     private const ulong TableFlags = Present | Writable | User;
@@ -51,16 +48,16 @@ internal static unsafe class BootStructures
     /// <summary>Each module's bytes at its planned address, and the table that lists them.</summary>
     private static void WriteModules(byte* ram, GuestLayout layout, IReadOnlyList<LoadedModule> modules)
     {
-        var name = GuestLayout.ModuleNamesAddress;
+        var name = GuestPhysical.ModuleNamesAddress;
         for (var i = 0; i < modules.Count; i++)
         {
             var start = layout.ModuleStarts[i];
             modules[i].Bytes.CopyTo(new Span<byte>(ram + start, modules[i].Bytes.Length));
-            var entry = (ulong*)(ram + GuestLayout.ModuleTableAddress + (ulong)i * GuestLayout.ModuleEntryBytes);
-            entry[0] = start;
-            entry[1] = (ulong)modules[i].Bytes.Length;
-            entry[2] = name;
-            var written = Encoding.ASCII.GetBytes(modules[i].Name, new Span<byte>(ram + name, GuestLayout.MaxModuleNameLength));
+            var entry = (ModuleEntry*)(ram + GuestPhysical.ModuleTableAddress) + i;
+            entry->Physical = start;
+            entry->Bytes = (ulong)modules[i].Bytes.Length;
+            entry->NameAddress = name;
+            var written = Encoding.ASCII.GetBytes(modules[i].Name, new Span<byte>(ram + name, GuestPhysical.MaxModuleNameLength));
             ram[name + (ulong)written] = 0;
             name += (ulong)written + 1;
         }
@@ -68,12 +65,12 @@ internal static unsafe class BootStructures
 
     private static void WriteGdt(byte* ram, int cpus)
     {
-        var gdt = (ulong*)(ram + GuestLayout.GdtAddress);
+        var gdt = (ulong*)(ram + GuestPhysical.GdtAddress);
         gdt[0] = 0;
-        gdt[GuestLayout.KernelCode / 8] = 0x00AF_9B00_0000_FFFF; // 64-bit code, DPL 0, accessed
-        gdt[GuestLayout.KernelData / 8] = 0x00CF_9300_0000_FFFF; // data, DPL 0
-        gdt[GuestLayout.UserData / 8] = 0x00CF_F300_0000_FFFF;   // data, DPL 3
-        gdt[GuestLayout.UserCode / 8] = 0x00AF_FB00_0000_FFFF;   // 64-bit code, DPL 3
+        gdt[GuestPhysical.KernelCode / 8] = 0x00AF_9B00_0000_FFFF; // 64-bit code, DPL 0, accessed
+        gdt[GuestPhysical.KernelData / 8] = 0x00CF_9300_0000_FFFF; // data, DPL 0
+        gdt[GuestPhysical.UserData / 8] = 0x00CF_F300_0000_FFFF;   // data, DPL 3
+        gdt[GuestPhysical.UserCode / 8] = 0x00AF_FB00_0000_FFFF;   // 64-bit code, DPL 3
         for (var cpu = 0; cpu < cpus; cpu++)
         {
             var tss = GuestLayout.TssAddress(cpu);
@@ -89,7 +86,7 @@ internal static unsafe class BootStructures
         }
     }
 
-    public static ushort GdtLimit(int cpus) => (ushort)(GuestLayout.FirstTss + 16 * cpus - 1);
+    public static ushort GdtLimit(int cpus) => (ushort)(GuestPhysical.FirstTss + 16 * cpus - 1);
 
     private static void WriteTss(byte* ram, int cpu, ulong ringZeroStackTop)
     {
@@ -106,15 +103,15 @@ internal static unsafe class BootStructures
     /// user-accessible writable 2 MiB pages. Tables come from the 16 pages at 0x10000.</summary>
     private static void WritePageTables(byte* ram, ulong arenaVirtual, ulong arenaBytes)
     {
-        var next = GuestLayout.PageTablesBase + 0x1000; // the PML4 is the first page
+        var next = GuestPhysical.PageTablesBase + 0x1000; // the PML4 is the first page
 
         ulong Child(ulong table, int index)
         {
             var entry = (ulong*)(ram + table) + index;
             if ((*entry & Present) != 0)
                 return *entry & 0x000F_FFFF_FFFF_F000;
-            if (next >= GuestLayout.PageTablesEnd)
-                throw new HrtException($"the arena at 0x{arenaVirtual:X} (0x{arenaBytes:X} bytes) needs more page tables than fit at 0x{GuestLayout.PageTablesBase:X}–0x{GuestLayout.PageTablesEnd - 1:X}");
+            if (next >= GuestPhysical.PageTablesEnd)
+                throw new HrtException($"the arena at 0x{arenaVirtual:X} (0x{arenaBytes:X} bytes) needs more page tables than fit at 0x{GuestPhysical.PageTablesBase:X}–0x{GuestPhysical.PageTablesEnd - 1:X}");
             var page = next;
             next += 0x1000;
             *entry = page | TableFlags;
@@ -123,7 +120,7 @@ internal static unsafe class BootStructures
 
         void Map(ulong virtualAddress, ulong physical)
         {
-            var pdpt = Child(GuestLayout.PageTablesBase, (int)((virtualAddress >> 39) & 0x1FF));
+            var pdpt = Child(GuestPhysical.PageTablesBase, (int)((virtualAddress >> 39) & 0x1FF));
             var pd = Child(pdpt, (int)((virtualAddress >> 30) & 0x1FF));
             ((ulong*)(ram + pd))[(virtualAddress >> 21) & 0x1FF] = physical | TableFlags | LargePage;
         }
@@ -131,45 +128,45 @@ internal static unsafe class BootStructures
         for (ulong address = 0; address < GuestLayout.IdentityMapEnd; address += TwoMiB)
             Map(address, address);
         for (ulong offset = 0; offset < arenaBytes; offset += TwoMiB)
-            Map(arenaVirtual + offset, GuestLayout.ArenaPhysical + offset);
+            Map(arenaVirtual + offset, GuestPhysical.ArenaPhysical + offset);
     }
 
     private static void WriteBootInfo(byte* ram, GuestLayout layout, in BootParameters p, IReadOnlyList<LoadedModule> modules)
     {
-        var info = ram + GuestLayout.BootInfoAddress;
+        var info = (BootInfoHeader*)(ram + GuestPhysical.BootInfoAddress);
         var map = layout.MemoryMap();
-        var flags = (p.Deprivileged ? FlagDeprivileged : 0) | (p.Halt ? FlagHalt : 0) | (p.Serve ? FlagServe : 0);
+        var flags = (p.Deprivileged ? BootFlags.Deprivileged : 0) | (p.Halt ? BootFlags.HaltWhenIdle : 0) | (p.Serve ? BootFlags.Serve : 0);
 
-        *(ulong*)(info + 0x00) = BootInfoMagic;
-        *(uint*)(info + 0x08) = BootInfoVersion;
-        *(uint*)(info + 0x0C) = (uint)p.Cpus;
-        *(uint*)(info + 0x10) = flags;
-        *(uint*)(info + 0x14) = (uint)map.Count;
-        *(ulong*)(info + 0x18) = GuestLayout.MemoryMapAddress;
-        *(ulong*)(info + 0x20) = p.TscKhz;
-        *(ulong*)(info + 0x28) = p.ArenaBytes > 0 ? GuestLayout.ArenaPhysical : 0;
-        *(ulong*)(info + 0x30) = p.ArenaVirtual;
-        *(ulong*)(info + 0x38) = p.ArenaBytes;
-        *(ulong*)(info + 0x40) = GuestLayout.CommandLineAddress;
-        *(ulong*)(info + 0x48) = GuestLayout.MailboxBase;
-        *(ulong*)(info + 0x50) = GuestLayout.HypercallAddress;
-        *(ulong*)(info + 0x58) = ApicTimerHz;
-        *(uint*)(info + 0x60) = (uint)modules.Count;
-        *(ulong*)(info + 0x68) = GuestLayout.ModuleTableAddress;
-        *(ulong*)(info + 0x70) = (ulong)(DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
-        *(ulong*)(info + 0x78) = GuestLayout.TimelineAddress;
+        info->Magic = BootInfoHeader.ExpectedMagic;
+        info->Version = BootInfoHeader.CurrentVersion;
+        info->CpuCount = (uint)p.Cpus;
+        info->Flags = flags;
+        info->MemoryMapCount = (uint)map.Count;
+        info->MemoryMapAddress = GuestPhysical.MemoryMapAddress;
+        info->TscKhz = p.TscKhz;
+        info->ArenaPhysical = p.ArenaBytes > 0 ? GuestPhysical.ArenaPhysical : 0;
+        info->ArenaVirtual = p.ArenaVirtual;
+        info->ArenaBytes = p.ArenaBytes;
+        info->CommandLineAddress = GuestPhysical.CommandLineAddress;
+        info->MailboxAddress = GuestPhysical.MailboxBase;
+        info->HypercallAddress = GuestPhysical.HypercallAddress;
+        info->ApicTimerHz = ApicTimerHz;
+        info->ModuleCount = (uint)modules.Count;
+        info->ModuleTableAddress = GuestPhysical.ModuleTableAddress;
+        info->WallClockNs = (ulong)(DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
+        info->TimelineAddress = GuestPhysical.TimelineAddress;
 
-        var entry = ram + GuestLayout.MemoryMapAddress;
+        var entry = (MemoryMapEntry*)(ram + GuestPhysical.MemoryMapAddress);
         foreach (var (start, length, type) in map)
         {
-            *(ulong*)entry = start;
-            *(ulong*)(entry + 8) = length;
-            *(uint*)(entry + 16) = type;
-            *(uint*)(entry + 20) = 0;
-            entry += 24;
+            entry->Base = start;
+            entry->Length = length;
+            entry->Type = type;
+            entry->Zero = 0;
+            entry++;
         }
 
-        var commandLine = new Span<byte>(ram + GuestLayout.CommandLineAddress, GuestLayout.MaxCommandLineLength + 1);
+        var commandLine = new Span<byte>(ram + GuestPhysical.CommandLineAddress, GuestPhysical.MaxCommandLineLength + 1);
         var written = Encoding.ASCII.GetBytes(p.CommandLine, commandLine);
         commandLine[written] = 0;
     }

@@ -10,7 +10,7 @@ public readonly record struct BootMark(string Stage, TimeSpan At, bool InGuest);
 /// <summary>
 /// Where a boot's time goes: the VMM's own steps (Stopwatch stamps taken as they finish) and the
 /// guest's stages, which the kernel stamps with its TSC into the page the boot info points at
-/// (<see cref="GuestLayout.TimelineAddress"/>). Guest stamps become host times through one anchor:
+/// (<see cref="GuestPhysical.TimelineAddress"/>). Guest stamps become host times through one anchor:
 /// vCPU 0's TSC (KVM_GET_MSRS) read next to a Stopwatch stamp just before the vCPU first runs.
 /// </summary>
 internal sealed unsafe class BootTimeline(long startTimestamp)

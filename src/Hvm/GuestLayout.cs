@@ -1,44 +1,22 @@
+using Nacre.Abi;
+using static Nacre.Abi.GuestPhysical;
+
 namespace Nacre.Hvm;
 
 /// <summary>
-/// The guest-physical layout of docs/hvm.md: fixed addresses of the VMM's structures, and where
-/// the stacks go for a given image and vCPU count.
+/// The guest-physical layout of docs/hvm.md: where the stacks and modules go for a given image and
+/// vCPU count. The fixed addresses the kernel relies on too are Nacre.Abi.GuestPhysical's.
 /// </summary>
 internal sealed class GuestLayout
 {
-    public const int MaxCpus = 64;
-
-    public const ulong GdtAddress = 0x1000;
-    public const ulong BootInfoAddress = 0x2000;
-    public const ulong TssBase = 0x3000, TssStride = 128, TssLimit = 0x67;
-    /// <summary>The kernel's boot-stage TSC stamps (BootTimeline.GuestStages u64s; 0 = not reached).</summary>
-    public const ulong TimelineAddress = 0x5000;
-    public const ulong MailboxBase = 0x6000, MailboxStride = 64;
-    /// <summary>The module table: MaxModules entries of { physical, bytes, name address }, then the names.</summary>
-    /// <summary>The upcall page (IHrtUpcalls): requests the HRT posts to a host service.</summary>
-    public const ulong UpcallPageAddress = 0x8000, UpcallPageSize = 0x1000;
-    public const ulong ModuleTableAddress = 0x7000, ModuleEntryBytes = 24, ModuleNamesAddress = ModuleTableAddress + MaxModules * ModuleEntryBytes;
-    public const int MaxModules = 16, MaxModuleNameLength = 127;
-    public const ulong PageTablesBase = 0x1_0000, PageTablesEnd = 0x2_0000;
-    public const ulong VmmStructuresEnd = 0x2_0000;
-    public const ulong HypercallAddress = 0xFEB0_0000, HypercallPageSize = 0x1000;
+    public const ulong TssLimit = 0x67;
     public const ulong LapicAddress = 0xFEE0_0000;
-    public const ulong ArenaPhysical = 0x1_0000_0000;
     public const ulong IdentityMapEnd = 0x1_0000_0000;
     /// <summary>Where KVM_SET_TSS_ADDR puts the three pages Intel's real-mode emulation needs (as QEMU does).</summary>
     public const ulong KvmTssAddress = 0xFFFB_D000;
 
     public const ulong RingZeroStackBytes = 16 * 1024, BootStackBytes = 256 * 1024;
     public const ulong StackBytesPerCpu = RingZeroStackBytes + BootStackBytes;
-
-    public const ushort KernelCode = 0x08, KernelData = 0x10, UserData = 0x18, UserCode = 0x20, FirstTss = 0x28;
-
-    /// <summary>Boot info page: header, then the memory map, then the command line.</summary>
-    public const ulong MemoryMapAddress = BootInfoAddress + 0x80;
-    public const ulong CommandLineAddress = BootInfoAddress + 0x200;
-    public const int MaxCommandLineLength = 0x1000 - 0x200 - 1;
-
-    public const uint MsiVector = 0xF3;
 
     private GuestLayout(ulong imageStart, ulong stacksBase, int cpus, ulong memoryBytes, ulong[] moduleStarts, ulong modulesEnd)
     {
@@ -94,7 +72,7 @@ internal sealed class GuestLayout
     /// image and the stacks.</summary>
     public IReadOnlyList<(ulong Base, ulong Length, uint Type)> MemoryMap()
     {
-        const uint available = 1, reserved = 2;
+        const uint available = MemoryMapEntry.Available, reserved = MemoryMapEntry.Reserved;
         var map = new List<(ulong, ulong, uint)> { (0, VmmStructuresEnd, reserved) };
         if (ImageStart > VmmStructuresEnd)
             map.Add((VmmStructuresEnd, ImageStart - VmmStructuresEnd, available));

@@ -14,7 +14,7 @@ public sealed partial class Hrt
         public readonly long Deadline = deadline;
         public readonly TaskCompletionSource<long> Completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public MailboxSlot? Slot;
-        public long Sequence;
+        public ulong Sequence;
         public bool TimedOut;
     }
 

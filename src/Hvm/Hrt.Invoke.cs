@@ -121,7 +121,7 @@ public sealed unsafe partial class Hrt
             throw StoppedError(inFlight: false);
         var deadline = new Deadline(InvokeTimeoutTicks);
         var results = new long[slots.Length];
-        var sequences = new long[slots.Length];
+        var sequences = new ulong[slots.Length];
         HrtGuestException? thrown = null;
         var acquired = 0;
         var status = CallStatus.Done;
@@ -202,7 +202,7 @@ public sealed unsafe partial class Hrt
     /// <summary>Spins on Done (a volatile read; yielding after a while where the caller has no core
     /// of its own); every <see cref="CheckInterval"/> spins it checks
     /// whether the VM stopped and the clock.</summary>
-    private CallStatus WaitFor(MailboxSlot slot, long sequence, ref Deadline deadline)
+    private CallStatus WaitFor(MailboxSlot slot, ulong sequence, ref Deadline deadline)
     {
         var spins = 0;
         var yields = _callerYields;
@@ -242,7 +242,7 @@ public sealed unsafe partial class Hrt
     /// </summary>
     private void Wake(int cpu)
     {
-        _vm!.SignalMsi(GuestLayout.LapicAddress | ((ulong)cpu << 12), GuestLayout.MsiVector);
+        _vm!.SignalMsi(GuestLayout.LapicAddress | ((ulong)cpu << 12), InvokeMailbox.WakeVector);
         Parking.Kick(cpu);
     }
 

@@ -103,7 +103,7 @@ public sealed unsafe partial class Hrt : IDisposable
     /// the guest's only while guest RAM is mapped (until Dispose).</summary>
     private List<BootMark> BootMarks()
     {
-        var stamps = _ram is { } ram && ram.Pointer != null ? (ulong*)(ram.Pointer + GuestLayout.TimelineAddress) : null;
+        var stamps = _ram is { } ram && ram.Pointer != null ? (ulong*)(ram.Pointer + GuestPhysical.TimelineAddress) : null;
         var marks = _timeline.Marks(stamps, Volatile.Read(ref _mainTimestamp));
         if (Volatile.Read(ref _readyTimestamp) is var ready and not 0)
             marks.Add(new BootMark("ready (host)", Stopwatch.GetElapsedTime(_startTimestamp, ready), false));
@@ -205,7 +205,7 @@ public sealed unsafe partial class Hrt : IDisposable
         _vm.SetTssAddress(GuestLayout.KvmTssAddress);
         _vm.SetMemoryRegion(0, 0, _ram.Bytes, _ram.Pointer);
         if (_arenaMemory is not null)
-            _vm.SetMemoryRegion(1, GuestLayout.ArenaPhysical, _arenaMemory.Bytes, _arenaMemory.Pointer);
+            _vm.SetMemoryRegion(1, GuestPhysical.ArenaPhysical, _arenaMemory.Bytes, _arenaMemory.Pointer);
         _timeline.Mark("memory slots");
         _vm.CreateIrqchip();
         _timeline.Mark("KVM_CREATE_IRQCHIP");
@@ -230,9 +230,9 @@ public sealed unsafe partial class Hrt : IDisposable
             Cpus, Privilege == PrivilegeMode.Deprivileged, Idle == IdleMode.Halt, _options.Serve,
             (ulong)TscKhz, (ulong)Arena.Base, (ulong)Arena.Size, _options.CommandLine);
         BootStructures.Write(_ram.Pointer, _layout, Image, parameters, _modules);
-        _slots = [.. Enumerable.Range(0, Cpus).Select(cpu => new MailboxSlot(cpu, (Mailbox*)(_ram.Pointer + GuestLayout.MailboxAddress(cpu))))];
+        _slots = [.. Enumerable.Range(0, Cpus).Select(cpu => new MailboxSlot(cpu, (InvokeMailbox*)(_ram.Pointer + GuestLayout.MailboxAddress(cpu))))];
 
-        _options.Upcalls?.Attach(new HrtUpcallContext(_ram.Pointer + GuestLayout.UpcallPageAddress, _arenaMemory is null ? null : _arenaMemory.Pointer, _options.ArenaBytes));
+        _options.Upcalls?.Attach(new HrtUpcallContext(_ram.Pointer + GuestPhysical.UpcallPageAddress, _arenaMemory is null ? null : _arenaMemory.Pointer, _options.ArenaBytes));
         _timeline.Mark("guest RAM written");
         foreach (var runner in _runners)
             SetEntryState(runner.Vcpu);
@@ -275,20 +275,20 @@ public sealed unsafe partial class Hrt : IDisposable
     {
         var cpu = vcpu.Index;
         var s = vcpu.GetSregs();
-        var code = new KvmSegment { Base = 0, Limit = 0xFFFF_FFFF, Selector = GuestLayout.KernelCode, Type = 0xB, Present = 1, S = 1, L = 1, G = 1 };
-        var data = new KvmSegment { Base = 0, Limit = 0xFFFF_FFFF, Selector = GuestLayout.KernelData, Type = 0x3, Present = 1, S = 1, Db = 1, G = 1 };
+        var code = new KvmSegment { Base = 0, Limit = 0xFFFF_FFFF, Selector = GuestPhysical.KernelCode, Type = 0xB, Present = 1, S = 1, L = 1, G = 1 };
+        var data = new KvmSegment { Base = 0, Limit = 0xFFFF_FFFF, Selector = GuestPhysical.KernelData, Type = 0x3, Present = 1, S = 1, Db = 1, G = 1 };
         s.Cs = code;
         s.Ds = s.Es = s.Fs = s.Gs = s.Ss = data;
         s.Tr = new KvmSegment { Base = GuestLayout.TssAddress(cpu), Limit = (uint)GuestLayout.TssLimit, Selector = GuestLayout.TssSelector(cpu), Type = 0xB, Present = 1 };
         s.Ldt = new KvmSegment { Type = 0x2, Unusable = 1 };
-        s.Gdt = new KvmDtable { Base = GuestLayout.GdtAddress, Limit = BootStructures.GdtLimit(Cpus) };
+        s.Gdt = new KvmDtable { Base = GuestPhysical.GdtAddress, Limit = BootStructures.GdtLimit(Cpus) };
         s.Idt = new KvmDtable { Base = 0, Limit = 0 };
         s.Cr0 = 0x1 | 0x2 | 0x10 | 0x20 | 0x1_0000 | 0x8000_0000;  // PE MP ET NE WP PG
         s.Cr4 = 0x20 | 0x80 | 0x200 | 0x400;                         // PAE PGE OSFXSR OSXMMEXCPT
         if (_fsGsBase)
             s.Cr4 |= 0x1_0000;                                        // FSGSBASE: threads' FS bases (docs/hvm.md)
         s.Efer = 0x1 | 0x100 | 0x400 | 0x800;                        // SCE LME LMA NXE
-        s.Cr3 = GuestLayout.PageTablesBase;
+        s.Cr3 = GuestPhysical.PageTablesBase;
         s.Cr2 = 0;
         vcpu.SetSregs(s);
 
@@ -296,7 +296,7 @@ public sealed unsafe partial class Hrt : IDisposable
         {
             Rip = Image.HvmEntry,
             Rsp = _layout.BootStackTop(cpu),
-            Rdi = GuestLayout.BootInfoAddress,
+            Rdi = GuestPhysical.BootInfoAddress,
             Rsi = (ulong)cpu,
             Rdx = _layout.RingZeroStackTop(cpu),
             Rflags = 0x2,
@@ -443,7 +443,7 @@ public sealed unsafe partial class Hrt : IDisposable
         var lines = Console.LastLines();
         return reason.Kind switch
         {
-            StopKind.Exited when reason.ExitCode == 127 => new HrtPanicException(
+            StopKind.Exited when reason.ExitCode == KernelExitCode.Panic => new HrtPanicException(
                 $"the HRT panicked (exit code 127 from vCPU {reason.Cpu}); its last console lines:\n" +
                 string.Join('\n', lines.TakeLast(20).Select(l => "  " + l)), registers, lines),
             StopKind.Fault => new HrtFaultException(reason.Message, registers, lines),
@@ -464,7 +464,7 @@ public sealed unsafe partial class Hrt : IDisposable
         var reason = _reason!;
         var message = reason.Kind switch
         {
-            StopKind.Exited when reason.ExitCode != 127 => Volatile.Read(ref _readyTimestamp) == 0
+            StopKind.Exited when reason.ExitCode != KernelExitCode.Panic => Volatile.Read(ref _readyTimestamp) == 0
                 ? $"the HRT exited with code {reason.ExitCode} before it was ready for invokes"
                 : $"the HRT has exited (code {reason.ExitCode})",
             StopKind.Disposed => "the HRT has been disposed",

@@ -82,8 +82,8 @@ public sealed class HrtOptions
 
     internal void Validate()
     {
-        if (Cpus < 1 || Cpus > GuestLayout.MaxCpus)
-            throw new ArgumentOutOfRangeException(nameof(Cpus), Cpus, $"an HRT has 1 to {GuestLayout.MaxCpus} vCPUs");
+        if (Cpus < 1 || Cpus > GuestPhysical.MaxCpus)
+            throw new ArgumentOutOfRangeException(nameof(Cpus), Cpus, $"an HRT has 1 to {GuestPhysical.MaxCpus} vCPUs");
         if (MemoryBytes <= 0 || MemoryBytes > MaxMemoryBytes || MemoryBytes % (2 * MiB) != 0)
             throw new ArgumentOutOfRangeException(nameof(MemoryBytes), MemoryBytes, $"guest RAM must be a positive multiple of 2 MiB, at most 3 GiB");
         if (ArenaBytes < 0 || ArenaBytes > MaxArenaBytes || ArenaBytes % (2 * MiB) != 0)
@@ -96,15 +96,15 @@ public sealed class HrtOptions
         foreach (var c in CommandLine)
             if (c < 0x20 || c > 0x7E)
                 throw new ArgumentException($"the command line must be printable ASCII; it has U+{(int)c:X4}", nameof(CommandLine));
-        if (CommandLine.Length > GuestLayout.MaxCommandLineLength)
-            throw new ArgumentException($"the command line is {CommandLine.Length} characters; at most {GuestLayout.MaxCommandLineLength} fit in the boot info page", nameof(CommandLine));
+        if (CommandLine.Length > GuestPhysical.MaxCommandLineLength)
+            throw new ArgumentException($"the command line is {CommandLine.Length} characters; at most {GuestPhysical.MaxCommandLineLength} fit in the boot info page", nameof(CommandLine));
         ArgumentNullException.ThrowIfNull(Modules);
-        if (Modules.Count > GuestLayout.MaxModules)
-            throw new ArgumentException($"at most {GuestLayout.MaxModules} modules fit in the module table; got {Modules.Count}", nameof(Modules));
+        if (Modules.Count > GuestPhysical.MaxModules)
+            throw new ArgumentException($"at most {GuestPhysical.MaxModules} modules fit in the module table; got {Modules.Count}", nameof(Modules));
         foreach (var module in Modules)
         {
-            if (module.Name.Length > GuestLayout.MaxModuleNameLength || module.Name.Any(c => c < 0x20 || c > 0x7E))
-                throw new ArgumentException($"module name '{module.Name}' must be printable ASCII of at most {GuestLayout.MaxModuleNameLength} characters", nameof(Modules));
+            if (module.Name.Length > GuestPhysical.MaxModuleNameLength || module.Name.Any(c => c < 0x20 || c > 0x7E))
+                throw new ArgumentException($"module name '{module.Name}' must be printable ASCII of at most {GuestPhysical.MaxModuleNameLength} characters", nameof(Modules));
         }
         if (BootTimeout <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(BootTimeout), BootTimeout, "must be positive");

@@ -175,9 +175,9 @@ internal sealed unsafe class VcpuRunner
 
     private bool HandleMmio(ref KvmRunMmio mmio)
     {
-        var offset = mmio.PhysAddr - GuestLayout.HypercallAddress;
+        var offset = mmio.PhysAddr - GuestPhysical.HypercallAddress;
         var length = (int)Math.Min(mmio.Len, 8u);
-        if (mmio.PhysAddr < GuestLayout.HypercallAddress || offset >= GuestLayout.HypercallPageSize)
+        if (mmio.PhysAddr < GuestPhysical.HypercallAddress || offset >= GuestPhysical.HypercallPageSize)
             return Fail($"vCPU {Index} {(mmio.IsWrite != 0 ? "wrote" : "read")} {mmio.Len} byte(s) at guest-physical 0x{mmio.PhysAddr:X}, which is neither RAM, the arena nor the hypercall page", snapshot: true);
         if (mmio.IsWrite == 0)
             return Fail($"vCPU {Index} read {mmio.Len} byte(s) from the hypercall page at offset 0x{offset:X}; the page is store-only", snapshot: true);
@@ -189,28 +189,28 @@ internal sealed unsafe class VcpuRunner
 
         switch (offset)
         {
-            case 0x00:
+            case Hypercalls.ConsoleByte:
                 _hrt.Console.Write(Index, (byte)value);
                 return true;
-            case 0x08:
+            case Hypercalls.ConsoleWrite:
                 return WriteDescriptor(value);
-            case 0x10:
+            case Hypercalls.Exit:
                 _hrt.GuestExited(Index, (int)(uint)value, Snapshot());
                 return false;
-            case 0x18:
+            case Hypercalls.MainStarting:
                 _hrt.MainStarted(Stopwatch.GetTimestamp());
                 return true;
-            case 0x20:
+            case Hypercalls.Ready:
                 _hrt.BecameReady(Stopwatch.GetTimestamp(), (long)value);
                 return true;
-            case 0x28:
+            case Hypercalls.UpcallDoorbell:
                 if (_hrt.Upcalls is not { } upcalls)
                     return Fail($"vCPU {Index} rang the upcall doorbell (hypercall 0x28) but no upcall service is attached to this HRT", snapshot: true);
                 upcalls.Doorbell(Index, value);
                 return true;
-            case 0x30:
+            case Hypercalls.Park:
                 return Park(value);
-            case 0x38:
+            case Hypercalls.Kick:
                 if (value >= (ulong)_hrt.Cpus)
                     return Fail($"vCPU {Index} kicked vCPU {value} (hypercall 0x38), but the HRT has vCPUs 0 to {_hrt.Cpus - 1}", snapshot: true);
                 _hrt.Parking.Kick((int)value);
@@ -229,7 +229,7 @@ internal sealed unsafe class VcpuRunner
     /// </summary>
     private bool Park(ulong blockAddress)
     {
-        var block = (ulong*)_hrt.GuestPointer(blockAddress, 48);
+        var block = (ulong*)_hrt.GuestPointer(blockAddress, (ulong)sizeof(ParkBlock));
         if (block == null || (blockAddress & 7) != 0)
             return Fail($"vCPU {Index}'s park block at 0x{blockAddress:X} (hypercall 0x30) is not 8-byte aligned guest RAM or arena", snapshot: true);
         var deadline = long.MaxValue;
@@ -260,11 +260,11 @@ internal sealed unsafe class VcpuRunner
     /// <summary>Hypercall 0x08: the value is the address of { u64 Address; u64 Length; }.</summary>
     private bool WriteDescriptor(ulong descriptorAddress)
     {
-        var descriptor = _hrt.GuestPointer(descriptorAddress, 16);
+        var descriptor = (ConsoleWriteDescriptor*)_hrt.GuestPointer(descriptorAddress, (ulong)sizeof(ConsoleWriteDescriptor));
         if (descriptor == null)
             return Fail($"vCPU {Index}'s console write descriptor at 0x{descriptorAddress:X} is outside guest RAM and the arena", snapshot: true);
-        var address = *(ulong*)descriptor;
-        var length = *(ulong*)(descriptor + 8);
+        var address = descriptor->Address;
+        var length = descriptor->Length;
         var text = length <= int.MaxValue ? _hrt.GuestPointer(address, length) : null;
         if (text == null)
             return Fail($"vCPU {Index} asked to write 0x{length:X} console bytes at 0x{address:X}, which is outside guest RAM and the arena", snapshot: true);

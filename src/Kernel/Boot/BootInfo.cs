@@ -1,3 +1,5 @@
+using Nacre.Abi;
+
 namespace Nacre.Boot
 {
     /// <summary>One range of the physical memory map.</summary>
@@ -169,18 +171,17 @@ namespace Nacre.Boot
         }
 
         /// <summary>The boot info of Nacre's VMM (docs/hvm.md): memory map and command line.</summary>
-        public static void ParseHvm(byte* info)
+        public static void ParseHvm(BootInfoHeader* info)
         {
             HvmBootInfo.Parse(info);
-            uint count = *(uint*)(info + 0x14);
-            byte* map = (byte*)*(ulong*)(info + 0x18);
-            for (uint i = 0; i < count; i++, map += 24)
-                AddRegion(*(ulong*)map, *(ulong*)(map + 8), (MemoryRegionType)(*(uint*)(map + 16)));
-            CopyCommandLine((byte*)*(ulong*)(info + 0x40));
+            MemoryMapEntry* map = (MemoryMapEntry*)info->MemoryMapAddress;
+            for (uint i = 0; i < info->MemoryMapCount; i++)
+                AddRegion(map[i].Base, map[i].Length, (MemoryRegionType)map[i].Type);
+            CopyCommandLine((byte*)info->CommandLineAddress);
             AddLoaderRange((ulong)info, (ulong)info + 4096);
-            uint modules = *(uint*)(info + 0x60);
-            ulong* table = (ulong*)*(ulong*)(info + 0x68);
-            for (uint i = 0; i < modules; i++, table += 3) AddModule(table[0], table[0] + table[1], (byte*)table[2]);
+            ModuleEntry* table = (ModuleEntry*)info->ModuleTableAddress;
+            for (uint i = 0; i < info->ModuleCount; i++)
+                AddModule(table[i].Physical, table[i].Physical + table[i].Bytes, (byte*)table[i].NameAddress);
         }
 
         /// <summary>

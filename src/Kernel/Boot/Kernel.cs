@@ -1,5 +1,6 @@
 using System.Runtime;
 using System.Runtime.CompilerServices;
+using Nacre.Abi;
 using Nacre.Arch.X64;
 using Nacre.Devices;
 using Nacre.Diagnostics;
@@ -52,7 +53,7 @@ namespace Nacre.Boot
 
         /// <summary>Entered from hvm.S on the first vCPU (at CPL 3 in deprivileged mode).</summary>
         [RuntimeExport("nacre_hvm_start")]
-        public static void HvmStart(byte* info)
+        public static void HvmStart(BootInfoHeader* info)
         {
             BootTimeline.Mark(BootStage.Entry);
             Platform.IsHvm = true;
@@ -66,7 +67,7 @@ namespace Nacre.Boot
             Continue();
         }
 
-        private const ulong DefaultHypercallPage = 0xFEB00000;
+        private const ulong DefaultHypercallPage = GuestPhysical.HypercallAddress;
 
         private static void Continue()
         {

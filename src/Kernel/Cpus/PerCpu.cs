@@ -47,6 +47,6 @@ namespace Nacre.Cpus
 
         // Idle (ThreadScheduler.RunIdle, IdleParking.cs).
         public int Halted;                      // 192: 1 while halted or parked in its idle loop: a wake-up must kick it
-        public Nacre.Arch.X64.ParkBlock Park;   // 200: paravirtual idle's block (deprivileged HVM)
+        public Nacre.Abi.ParkBlock Park;   // 200: paravirtual idle's block (deprivileged HVM)
     }
 }

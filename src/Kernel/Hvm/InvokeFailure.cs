@@ -12,7 +12,7 @@ namespace Nacre.Hvm
     /// </summary>
     internal static unsafe class InvokeFailure
     {
-        public const ulong Flag = 1UL << 63;
+        public const ulong Flag = Nacre.Abi.InvokeMailbox.Failed;
         public const int ReportBytes = 4096;
 
         /// <summary>Writes e's report into buffer (ReportBytes long, truncating if need be).</summary>

@@ -1,4 +1,5 @@
 using System.Threading;
+using Nacre.Abi;
 using Nacre.Arch.X64;
 using Nacre.Boot;
 using Nacre.Irq;
@@ -38,7 +39,7 @@ namespace Nacre.Hvm
             s_stackSize = stackSize;
         }
 
-        private static Mailbox* MailboxOf(int cpu) => (Mailbox*)HvmBootInfo.MailboxAddress + cpu;
+        private static InvokeMailbox* MailboxOf(int cpu) => (InvokeMailbox*)(HvmBootInfo.MailboxAddress + (ulong)cpu * GuestPhysical.MailboxStride);
 
         private static WaitQueue* QueueOf(int cpu)
         {
@@ -72,7 +73,7 @@ namespace Nacre.Hvm
             int cpu = Cpus.Cpus.Current->Index;
             if (s_threadSetup != null) s_threadSetup();
             if (cpu != 0 || s_threadSetup != null) Interlocked.Increment(ref s_started);
-            Mailbox* box = MailboxOf(cpu);
+            InvokeMailbox* box = MailboxOf(cpu);
             bool halt = HvmBootInfo.HaltWhenIdle;
             int spins = 0;
             byte* report = null;    // this CPU's exception report, allocated at the first one
@@ -109,7 +110,7 @@ namespace Nacre.Hvm
             }
         }
 
-        private static bool Posted(void* box) => Volatile.Read(ref ((Mailbox*)box)->Request) != ((Mailbox*)box)->Done;
+        private static bool Posted(void* box) => Volatile.Read(ref ((InvokeMailbox*)box)->Request) != ((InvokeMailbox*)box)->Done;
 
         private static void OnInvokeInterrupt(TrapFrame* frame)
         {

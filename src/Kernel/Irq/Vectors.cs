@@ -22,7 +22,7 @@ namespace Nacre.Irq
         public const int Event = 0xF2;
 
         /// <summary>HVM: the host posted a call to this CPU's invoke mailbox (sent when the CPU may be halted).</summary>
-        public const int Invoke = 0xF3;
+        public const int Invoke = Nacre.Abi.InvokeMailbox.WakeVector;
 
         /// <summary>TLB shootdown: invalidate the translation Memory.TlbShootdown asks for.</summary>
         public const int TlbShootdown = 0xF4;

@@ -1,4 +1,5 @@
 using System.Threading;
+using Nacre.Abi;
 using Nacre.Boot;
 using Nacre.MpiUpcalls;
 
@@ -13,8 +14,8 @@ namespace Nacre
     internal static unsafe class UpcallClient
     {
         /// <summary>Guest-physical = virtual (identity-mapped): docs/hvm.md's layout table.</summary>
-        private const ulong PageAddress = 0x8000;
-        private const ulong DoorbellOffset = 0x28;
+        private const ulong PageAddress = GuestPhysical.UpcallPageAddress;
+        private const ulong DoorbellOffset = Hypercalls.UpcallDoorbell;
         private const int SpinsBetweenYields = 64, SpinsBeforeHostYield = 4096;
 
         public static UpcallHeader* Header => (UpcallHeader*)PageAddress;

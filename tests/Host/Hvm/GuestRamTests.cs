@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Nacre.Host.Tests.Support;
+using Nacre.Abi;
 using Nacre.Hvm;
 
 namespace Nacre.Host.Tests.Hvm;
@@ -58,14 +59,14 @@ public sealed unsafe partial class GuestRamTests
         var segment = image.Segments[0];
         Assert.True(image.FileBytes(segment).SequenceEqual(new ReadOnlySpan<byte>(p + segment.Physical, (int)segment.FileBytes)), "code at its physical address");
         Assert.True(new ReadOnlySpan<byte>(p + image.Segments[1].Physical, (int)image.Segments[1].MemoryBytes).IndexOfAnyExcept((byte)0) < 0, ".bss reads as zero");
-        Assert.Equal(BootStructures.BootInfoMagic, *(ulong*)(p + GuestLayout.BootInfoAddress));
-        Assert.Equal(GuestLayout.TimelineAddress, *(ulong*)(p + GuestLayout.BootInfoAddress + 0x78));
-        Assert.Equal(0UL, *(ulong*)(p + GuestLayout.TimelineAddress));
-        Assert.Equal(0L, ((long*)(p + GuestLayout.MailboxBase))[7]);                  // Done of vCPU 0's mailbox
+        Assert.Equal(BootInfoHeader.ExpectedMagic, *(ulong*)(p + GuestPhysical.BootInfoAddress));
+        Assert.Equal(GuestPhysical.TimelineAddress, *(ulong*)(p + GuestPhysical.BootInfoAddress + 0x78));
+        Assert.Equal(0UL, *(ulong*)(p + GuestPhysical.TimelineAddress));
+        Assert.Equal(0L, ((long*)(p + GuestPhysical.MailboxBase))[7]);                  // Done of vCPU 0's mailbox
         Assert.Equal(layout.RingZeroStackTop(1), *(ulong*)(p + GuestLayout.TssAddress(1) + 4));
-        Assert.Equal("a b", Marshal.PtrToStringAnsi((nint)(p + GuestLayout.CommandLineAddress)));
+        Assert.Equal("a b", Marshal.PtrToStringAnsi((nint)(p + GuestPhysical.CommandLineAddress)));
         // The identity map's PD entry for 2 MiB: that address, 2 MiB page, present, writable, user.
-        var pml4 = (ulong*)(p + GuestLayout.PageTablesBase);
+        var pml4 = (ulong*)(p + GuestPhysical.PageTablesBase);
         var pdpt = (ulong*)(p + (pml4[0] & ~0xFFFUL));
         var pd = (ulong*)(p + (pdpt[0] & ~0xFFFUL));
         Assert.Equal(0x20_0000UL | 0x87, pd[1]);
@@ -88,9 +89,9 @@ public sealed unsafe partial class GuestRamTests
         // VMM structures: GDT, boot info, TSS page, mailbox page, timeline page (untouched: the
         // fresh zeroes say "no stamp"), and the page tables in use (PML4, PDPT, 4 PDs for 4 GiB, and
         // the arena's PDPT + PD) — not all 16 pages at 0x10000.
-        var structures = Count(0, GuestLayout.VmmStructuresEnd);
+        var structures = Count(0, GuestPhysical.VmmStructuresEnd);
         Assert.InRange(structures, 8, 13);
-        Assert.Equal(8, Count(GuestLayout.PageTablesBase, GuestLayout.PageTablesEnd));
+        Assert.Equal(8, Count(GuestPhysical.PageTablesBase, GuestPhysical.PageTablesEnd));
     }
 
     [Fact]

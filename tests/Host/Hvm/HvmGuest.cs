@@ -4,8 +4,9 @@ using Nacre.Host.Tests.Support;
 namespace Nacre.Host.Tests.Hvm;
 
 /// <summary>
-/// The HVM test guest (tests/Hvm/Guests/guest.S), assembled and linked with GNU as/ld once per
-/// variant and test run. Each variant is a set of --defsym switches; see the top of guest.S.
+/// The HVM test guest (tests/Hvm/Guests/guest.S), assembled with gcc (it includes src/Abi/abi.h)
+/// and linked with GNU ld once per variant and test run. Each variant is a set of --defsym
+/// switches; see the top of guest.S.
 /// </summary>
 public static class HvmGuest
 {
@@ -24,8 +25,8 @@ public static class HvmGuest
     {
         var source = Repository.PathOf("tests/Hvm/Guests");
         var directory = Directory.CreateTempSubdirectory("nacre-hvm-guest-").FullName;
-        var symbols = switches.SelectMany(s => new[] { "--defsym", s.Contains('=') ? s : s + "=1" });
-        GnuTool.Run(directory, "as", [.. symbols, "--64", Path.Combine(source, "guest.S"), "-o", "guest.o"]);
+        var symbols = switches.Select(s => "-Wa,--defsym," + (s.Contains('=') ? s : s + "=1"));
+        GnuTool.Run(directory, "gcc", ["-c", "-m64", "-I", Repository.PathOf("src/Abi"), .. symbols, Path.Combine(source, "guest.S"), "-o", "guest.o"]);
         GnuTool.Run(directory, "ld", ["-m", "elf_x86_64", "--no-warn-rwx-segments", "-T", Path.Combine(source, "guest.ld"), "guest.o", "-o", "guest.elf"]);
         return Path.Combine(directory, "guest.elf");
     }

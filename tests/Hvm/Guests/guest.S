@@ -1,7 +1,8 @@
 /*
  * A tiny HRT for testing Nacre's VMM without the Nacre kernel (docs/hvm.md). SSE-free at CPL 0,
- * so it runs on kvm-pvm, whose ring 0 is emulated. Assembled by tests/Host/Hvm/HvmGuest.cs with
- * --defsym switches that pick a behaviour:
+ * so it runs on kvm-pvm, whose ring 0 is emulated. Speaks the protocol through src/Abi/abi.h, as
+ * the kernel does. Assembled by tests/Host/Hvm/HvmGuest.cs (gcc, so the header is preprocessed)
+ * with --defsym switches that pick a behaviour:
  *
  *   (none)      cpu 0 prints "hello from the HVM test guest" (byte stores) and the command line
  *               (console descriptor), stores main-started; every cpu serves invokes at CPL 0;
@@ -22,15 +23,7 @@
  * Spin, Fault, Panic, Exit(code), Print(char* p, n), Wild, Fill(long* p, n, v), Entry(cpu, i),
  * Kick(cpu) and Park(block, deadline, now) (paravirtual idle's hypercalls 0x38 and 0x30).
  */
-        .set HC, 0xFEB00000             /* hypercall page */
-        .set HC_BYTE, 0x00
-        .set HC_WRITE, 0x08
-        .set HC_EXIT, 0x10
-        .set HC_MAIN, 0x18
-        .set HC_READY, 0x20
-        .set HC_PARK, 0x30
-        .set HC_KICK, 0x38
-        .set MAILBOXES, 0x6000
+#include "abi.h"
 
         .ifndef EXITVALUE
         .set EXITVALUE, 0
@@ -71,10 +64,9 @@ nacre_hvm_entry:
         mov     %rax, 80(%rbx)
         mov     %rdi, boot_info(%rip)
 
-        mov     $HC, %r15d                      /* r15 = hypercall page, for good */
-        mov     %r13, %r12
-        shl     $6, %r12
-        add     $MAILBOXES, %r12                /* r12 = this cpu's mailbox */
+        mov     $GUEST_PHYSICAL_HYPERCALL_ADDRESS, %r15d /* r15 = hypercall page, for good */
+        imul    $GUEST_PHYSICAL_MAILBOX_STRIDE, %r13, %r12
+        add     $GUEST_PHYSICAL_MAILBOX_BASE, %r12 /* r12 = this cpu's mailbox */
         test    %r13, %r13
         jnz     serve
 
@@ -92,19 +84,19 @@ nacre_hvm_entry:
         lea     cmdline_label(%rip), %rsi
         call    puts_descriptor
         mov     boot_info(%rip), %rax
-        mov     0x40(%rax), %rsi                /* CommandLineAddress */
+        mov     BOOT_INFO_HEADER_COMMAND_LINE_ADDRESS(%rax), %rsi
         call    puts_descriptor
         lea     newline(%rip), %rsi
         call    puts_descriptor
-        movq    $1, HC_MAIN(%r15)
+        movq    $1, HYPERCALLS_MAIN_STARTING(%r15)
 .ifdef PANIC
         lea     panic_text(%rip), %rsi
         call    puts_descriptor
-        movl    $127, HC_EXIT(%r15)
+        movl    $KERNEL_EXIT_CODE_PANIC, HYPERCALLS_EXIT(%r15)
 1:      jmp     1b
 .endif
 .ifdef EXIT
-        movl    $EXITVALUE, HC_EXIT(%r15)
+        movl    $EXITVALUE, HYPERCALLS_EXIT(%r15)
 1:      jmp     1b
 .endif
 .ifdef TRIPLE
@@ -113,7 +105,7 @@ nacre_hvm_entry:
 .endif
 .ifdef SSE
         addps   %xmm0, %xmm0
-        movl    $0, HC_EXIT(%r15)
+        movl    $0, HYPERCALLS_EXIT(%r15)
 1:      jmp     1b
 .endif
 .ifdef SPIN
@@ -125,12 +117,12 @@ serve:
         jmp     serve_halting
 .endif
 .ifdef RING3
-        /* iretq to CPL 3 on the same stack: SS=0x18|3, CS=0x20|3, IF clear. */
+        /* iretq to CPL 3 on the same stack with the VMM's user selectors, IF clear. */
         mov     %rsp, %rax
-        push    $0x1B
+        push    $(GUEST_PHYSICAL_USER_DATA | 3)
         push    %rax
         push    $0x2
-        push    $0x23
+        push    $(GUEST_PHYSICAL_USER_CODE | 3)
         lea     serve_polling(%rip), %rax
         push    %rax
         iretq
@@ -140,9 +132,9 @@ serve:
 serve_polling:
         test    %r13, %r13
         jnz     1f
-        movq    $0, HC_READY(%r15)
-1:      mov     0(%r12), %rax                   /* Request */
-        cmp     0x38(%r12), %rax                /* Done */
+        movq    $0, HYPERCALLS_READY(%r15)
+1:      mov     INVOKE_MAILBOX_REQUEST(%r12), %rax
+        cmp     INVOKE_MAILBOX_DONE(%r12), %rax
         jne     2f
         pause
         jmp     1b
@@ -152,13 +144,13 @@ serve_polling:
 
 /* Run the posted call: rbx = its sequence number. */
 run_call:
-        mov     0x10(%r12), %rdi
-        mov     0x18(%r12), %rsi
-        mov     0x20(%r12), %rdx
-        mov     0x28(%r12), %rcx
-        call    *0x08(%r12)
-        mov     %rax, 0x30(%r12)                /* Result */
-        mov     %rbx, 0x38(%r12)                /* Done = Request, last */
+        mov     INVOKE_MAILBOX_ARG0(%r12), %rdi
+        mov     INVOKE_MAILBOX_ARG1(%r12), %rsi
+        mov     INVOKE_MAILBOX_ARG2(%r12), %rdx
+        mov     INVOKE_MAILBOX_ARG3(%r12), %rcx
+        call    *INVOKE_MAILBOX_FUNCTION(%r12)
+        mov     %rax, INVOKE_MAILBOX_RESULT(%r12)
+        mov     %rbx, INVOKE_MAILBOX_DONE(%r12) /* Done = Request, last */
         ret
 
 /* Halt while idle: an IDT with vector 0xF3, the local APIC enabled, sti;hlt (atomic thanks to
@@ -170,10 +162,10 @@ serve_halting:
         movl    $0x1FF, (%rax)                  /* APIC on, spurious vector 0xFF */
         test    %r13, %r13
         jnz     2f
-        movq    $0, HC_READY(%r15)
+        movq    $0, HYPERCALLS_READY(%r15)
 2:      cli
-        mov     0(%r12), %rax
-        cmp     0x38(%r12), %rax
+        mov     INVOKE_MAILBOX_REQUEST(%r12), %rax
+        cmp     INVOKE_MAILBOX_DONE(%r12), %rax
         jne     3f
         sti
         hlt
@@ -185,9 +177,9 @@ serve_halting:
 build_idt:
         lea     wake_handler(%rip), %rax
         lea     idt(%rip), %rdi
-        add     $(0xF3 * 16), %rdi
+        add     $(INVOKE_MAILBOX_WAKE_VECTOR * 16), %rdi
         mov     %ax, 0(%rdi)                    /* offset 15:0 */
-        movw    $0x08, 2(%rdi)                  /* kernel code */
+        movw    $GUEST_PHYSICAL_KERNEL_CODE, 2(%rdi)
         movw    $0x8E00, 4(%rdi)                /* present, DPL 0, interrupt gate */
         shr     $16, %rax
         mov     %ax, 6(%rdi)                    /* offset 31:16 */
@@ -210,7 +202,7 @@ puts_bytes:
 1:      lodsb
         test    %al, %al
         jz      2f
-        mov     %al, HC_BYTE(%r15)
+        mov     %al, HYPERCALLS_CONSOLE_BYTE(%r15)
         jmp     1b
 2:      ret
 
@@ -223,7 +215,7 @@ puts_descriptor:                                /* one store of { address, lengt
         jmp     1b
 2:      push    %rcx
         push    %rsi
-        mov     %rsp, HC_WRITE(%r15)
+        mov     %rsp, HYPERCALLS_CONSOLE_WRITE(%r15)
         add     $16, %rsp
         ret
 
@@ -290,17 +282,17 @@ nacre_export_Fault:                             /* no IDT: #UD, then #DF, then s
 nacre_export_Panic:
         lea     panic_text(%rip), %rsi
         call    puts_descriptor
-        movl    $127, HC_EXIT(%r15)
+        movl    $KERNEL_EXIT_CODE_PANIC, HYPERCALLS_EXIT(%r15)
 1:      jmp     1b
 
 nacre_export_Exit:
-        mov     %edi, HC_EXIT(%r15)
+        mov     %edi, HYPERCALLS_EXIT(%r15)
 1:      jmp     1b
 
 nacre_export_Print:                             /* write rsi bytes at rdi (e.g. in the arena) */
         push    %rsi
         push    %rdi
-        mov     %rsp, HC_WRITE(%r15)
+        mov     %rsp, HYPERCALLS_CONSOLE_WRITE(%r15)
         add     $16, %rsp
         mov     %rsi, %rax
         ret
@@ -311,14 +303,14 @@ nacre_export_Wild:                              /* a store where there is no mem
         ret
 
 nacre_export_Kick:                              /* kick vCPU rdi */
-        mov     %edi, HC_KICK(%r15)
+        mov     %edi, HYPERCALLS_KICK(%r15)
         xor     %eax, %eax
         ret
 
 nacre_export_Park:                              /* park with block rdi: Deadline = rsi, Now = rdx */
-        mov     %rsi, (%rdi)
-        mov     %rdx, 8(%rdi)
-        mov     %rdi, HC_PARK(%r15)
+        mov     %rsi, PARK_BLOCK_DEADLINE(%rdi)
+        mov     %rdx, PARK_BLOCK_NOW(%rdi)
+        mov     %rdi, HYPERCALLS_PARK(%r15)
         xor     %eax, %eax
         ret
 

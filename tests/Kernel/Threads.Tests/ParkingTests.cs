@@ -1,4 +1,5 @@
 using System.Threading;
+using Nacre.Abi;
 using Nacre.Arch.X64;
 using Nacre.Cpus;
 using Nacre.Sync;

@@ -12,7 +12,7 @@ namespace Nacre.Arch.X64
         private const ushort KeyboardControllerPort = 0x64;
 
         /// <summary>Exit code reported for a kernel panic (QEMU status 255).</summary>
-        public const int PanicExitCode = 127;
+        public const int PanicExitCode = Nacre.Abi.KernelExitCode.Panic;
 
         /// <summary>Booted by Nacre's VMM through nacre_hvm_entry.</summary>
         public static bool IsHvm;

@@ -22,6 +22,7 @@
  * there, not onto the faulting stack, which may be the overflowed one).
  */
 
+#include "abi.h"
 #include "virtualif.h"
 #include "trapframe.h"
 
@@ -241,7 +242,7 @@ depriv_fatal:
     outb %al, %dx
     jmp 1b
 2:  mov $0xF4, %dx
-    mov $127, %eax
+    mov $KERNEL_EXIT_CODE_PANIC, %eax
     outl %eax, %dx
 3:  hlt
     jmp 3b

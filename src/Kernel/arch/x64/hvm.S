@@ -9,8 +9,7 @@
  * hvm_ap_release[index] for a stack from Cpus.StartAll and call nacre_ap_start(index, stack).
  */
 
-#define HVM_FLAGS           0x10
-#define HVM_FLAG_DEPRIV     1
+#include "abi.h"
 
     .text
     .code64
@@ -20,7 +19,7 @@ nacre_hvm_entry:
     mov %rdi, %r12                      /* boot info */
     mov %rsi, %r13                      /* vCPU index */
 
-    mov $0x10, %eax
+    mov $GUEST_PHYSICAL_KERNEL_DATA, %eax  /* the VMM's GDT until the kernel loads its own */
     mov %ax, %ds
     mov %ax, %es
     mov %ax, %ss
@@ -32,7 +31,7 @@ nacre_hvm_entry:
     mov %eax, boot_tsc(%rip)
     mov %edx, boot_tsc+4(%rip)
 1:
-    testl $HVM_FLAG_DEPRIV, HVM_FLAGS(%r12)
+    testl $BOOT_FLAGS_DEPRIVILEGED, BOOT_INFO_HEADER_FLAGS(%r12)
     jz 2f
     mov %r13, %rdi
     call depriv_set_early_gs
