@@ -22,6 +22,7 @@ public sealed class PanicTests
     [InlineData("divide", new[] { "System.DivideByZeroException", "Program.Divide" })]
     [InlineData("overflow", new[] { "#DF double fault", "stack overflow", "Program.Recurse" })]
     [InlineData("thread-null", new[] { ", thread ", "System.NullReferenceException", "ThreadFault" })]
+    [InlineData("gvm-unbuildable", new[] { "generic virtual method call not supported", "type the image does not have", "Program.UnbuildableGenericVirtual" })]
     public void FailureEndsInPanicReport(string failure, string[] expectedText) =>
         EndsInPanicReport("--qemu", failure, expectedText);
 
@@ -36,6 +37,7 @@ public sealed class PanicTests
     [InlineData("divide", new[] { "System.DivideByZeroException", "Program.Divide" })]
     [InlineData("overflow", new[] { "stack overflow", "Program.Recurse" })]
     [InlineData("thread-null", new[] { ", thread ", "System.NullReferenceException", "ThreadFault" })]
+    [InlineData("gvm-unbuildable", new[] { "generic virtual method call not supported", "type the image does not have", "Program.UnbuildableGenericVirtual" })]
     public void FailureEndsInPanicReportInTheHvm(string failure, string[] expectedText) =>
         EndsInPanicReport("--hvm", failure, expectedText);
 

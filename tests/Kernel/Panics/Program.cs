@@ -22,8 +22,9 @@ public static class Program
             case "spin": for (;;) { }
             case "exit": return 42;
             case "thread-null": return ThreadFault();
+            case "gvm-unbuildable": return UnbuildableGenericVirtual(new Maker());
             default:
-                Console.WriteLine("unknown case; expected throw|rethrow|null|bounds|cast|divide|failfast|overflow|spin|exit|thread-null");
+                Console.WriteLine("unknown case; expected throw|rethrow|null|bounds|cast|divide|failfast|overflow|spin|exit|thread-null|gvm-unbuildable");
                 return 2;
         }
     }
@@ -49,6 +50,14 @@ public static class Program
         Nacre.Threads.Thread* t = Nacre.Threads.Thread.Launch(() => (long)missing.Value, cpu: Nacre.Cpus.Cpus.Count > 1 ? 1 : 0);
         return (int)Nacre.Threads.Thread.Join(t);
     }
+    // A generic virtual method whose shared code needs Holder<Node>, a type no other code uses:
+    // ilc leaves it to a run-time type loader, so the call must stop with a clear panic.
+    private interface IMaker { object Make<T>(T item); }
+    private sealed class Maker : IMaker { public object Make<T>(T item) => new Holder<T> { Item = item }; }
+    private sealed class Holder<T> { public T Item; }
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int UnbuildableGenericVirtual(IMaker maker) => maker.Make(new Node()) == null ? 1 : 0;
+
     private static int OutOfBounds(int[] a, int i) => a[i];
     private static int BadCast(object o) => ((Node)o).Value;
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
