@@ -8,7 +8,7 @@ namespace Nacre.Host.Tests;
 /// <summary>
 /// The conformance suite on .NET: the programs of tests/Kernel/Conformance/Programs, which the
 /// Conformance test image runs in the kernel, built unchanged into an ordinary .NET console
-/// program (tests/DotNet/Conformance) and run there. Each program must return 100 here as it
+/// program (tests/Fixtures/Conformance.DotNet) and run there. Each program must return 100 here as it
 /// must in the kernel, so a program that fails only in the kernel points at Nacre, not at the
 /// program.
 /// </summary>
@@ -63,9 +63,9 @@ public sealed partial class ConformanceTests
     {
         var output = Path.Combine(Path.GetTempPath(), $"nacre-conformance-{Environment.ProcessId}");
         var lines = new List<string>();
-        var build = ChildProcess.Run("dotnet", ["build", Repository.PathOf("tests/DotNet/Conformance"), "-c", "Release", "-o", output, "-nologo", "-tl:off"],
+        var build = ChildProcess.Run("dotnet", ["build", Repository.PathOf("tests/Fixtures/Conformance.DotNet"), "-c", "Release", "-o", output, "-nologo", "-tl:off"],
             lines.Add, lines.Add, environment: MsBuild.Environment);
-        Assert.True(build.ExitCode == 0, $"building tests/DotNet/Conformance failed:\n{string.Join('\n', lines)}");
+        Assert.True(build.ExitCode == 0, $"building tests/Fixtures/Conformance.DotNet failed:\n{string.Join('\n', lines)}");
         lines.Clear();
         var run = ChildProcess.Run("dotnet", [Path.Combine(output, "conformance.dll")], l => { lock (lines) lines.Add(l); }, _ => { },
             TimeSpan.FromSeconds(300));

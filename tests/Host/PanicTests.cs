@@ -3,13 +3,13 @@ using Nacre.Host.Tests.Support;
 namespace Nacre.Host.Tests;
 
 /// <summary>
-/// The kernel's failure paths, driven through tests/Kernel/Panics: its command-line argument
+/// The kernel's failure paths, driven through tests/Fixtures/Panics: its command-line argument
 /// picks the failure. Each must end the run with a panic report (exit 127), never a hang or a
 /// silent reset; a guest that spins forever must be stopped by the timeout.
 /// </summary>
 public sealed class PanicTests
 {
-    private const string PanicsProject = "tests/Kernel/Panics";
+    private const string PanicsProject = "tests/Fixtures/Panics";
 
     /// <summary>Under QEMU: ring 0, as on hardware.</summary>
     [Theory]

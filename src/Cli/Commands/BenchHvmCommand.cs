@@ -20,7 +20,7 @@ public static class BenchHvmCommand
         Needs a usable /dev/kvm. Numbers in TSC cycles and ns; see docs/benchmarks.md.
         """;
 
-    private const string GuestProject = "tests/Kernel/HvmGuest";
+    private const string GuestProject = "tests/Fixtures/HvmGuest";
 
     public static Command Create(Terminal terminal, CancellationToken cancellation)
     {

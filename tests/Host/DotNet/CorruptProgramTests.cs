@@ -4,7 +4,7 @@ namespace Nacre.Host.Tests.DotNet;
 
 /// <summary>
 /// A damaged program is refused by the loader with a message naming the damage, never a kernel
-/// fault: each case corrupts one field of a real program (tests/DotNet/CPrograms/basics.c).
+/// fault: each case corrupts one field of a real program (tests/Fixtures/CPrograms/basics.c).
 /// </summary>
 public sealed class CorruptProgramTests
 {

@@ -8,7 +8,7 @@ namespace Nacre.Host.Tests.DotNet;
 
 /// <summary>
 /// The programs the .NET world is tested with, each built at most once per test run: NativeAOT
-/// programs published from tests/DotNet and samples, and C programs from tests/DotNet/CPrograms
+/// programs published from tests/Fixtures and samples, and C programs from tests/Fixtures/CPrograms
 /// built with the system's gcc (the loader and personality do not care which compiler made a
 /// program). Runs them as Linux processes and through `nacre run`.
 /// </summary>
@@ -34,14 +34,14 @@ public static partial class WorldPrograms
         return Path.Combine(output, properties["AssemblyName"] + ".so");
     }
 
-    /// <summary>A C program of tests/DotNet/CPrograms, built as a position-independent executable.</summary>
+    /// <summary>A C program of tests/Fixtures/CPrograms, built as a position-independent executable.</summary>
     public static string C(string name) =>
         Built.GetOrAdd("c:" + name, _ => new Lazy<string>(() =>
         {
             var output = Path.Combine(Path.GetTempPath(), $"nacre-cprograms-{Environment.ProcessId}");
             Directory.CreateDirectory(output);
             var program = Path.Combine(output, name);
-            GnuTool.Run(output, "gcc", ["-O1", "-fPIE", "-pie", "-pthread", "-o", program, Repository.PathOf($"tests/DotNet/CPrograms/{name}.c"), "-lm"]);
+            GnuTool.Run(output, "gcc", ["-O1", "-fPIE", "-pie", "-pthread", "-o", program, Repository.PathOf($"tests/Fixtures/CPrograms/{name}.c"), "-lm"]);
             return program;
         })).Value;
 

@@ -3,14 +3,14 @@ using Nacre.Host.Tests.Hvm;
 namespace Nacre.Host.Tests.DotNet;
 
 /// <summary>
-/// tests/DotNet/WorldTests — GC under pressure, exceptions (hardware faults too), threads, the
+/// tests/Fixtures/WorldTests — GC under pressure, exceptions (hardware faults too), threads, the
 /// thread pool, Parallel.For, Monitor, SemaphoreSlim, Barrier, timers, async, the BCL — prints
 /// the same lines as an HRT as on Linux, on every machine and CPU count. The one intended
 /// difference: starting a process fails cleanly here.
 /// </summary>
 public sealed class WorldTestsTests
 {
-    private const string Project = "tests/DotNet/WorldTests";
+    private const string Project = "tests/Fixtures/WorldTests";
     private const string LinuxProcessLine = "started a process, exit code 0";
     private const string HrtProcessLine = "process start failed cleanly: Win32Exception";
 

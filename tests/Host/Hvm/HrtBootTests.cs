@@ -3,7 +3,7 @@ using Nacre.Hvm;
 namespace Nacre.Host.Tests.Hvm;
 
 /// <summary>
-/// Booting the HVM test guest (tests/Hvm/Guests/guest.S): console, command line, timings, the
+/// Booting the HVM test guest (tests/Fixtures/HvmAsmGuest/guest.S): console, command line, timings, the
 /// vCPU entry state and boot info of docs/hvm.md, the ring-0 ports, running to an exit.
 /// </summary>
 public sealed unsafe class HrtBootTests

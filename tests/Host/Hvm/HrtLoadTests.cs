@@ -12,7 +12,7 @@ namespace Nacre.Host.Tests.Hvm;
 /// </summary>
 public sealed class HrtLoadTests(ITestOutputHelper output)
 {
-    private const string GuestProject = "tests/Kernel/HvmGuest";
+    private const string GuestProject = "tests/Fixtures/HvmGuest";
 
     // Slack for what the .NET runtime itself may grow meanwhile (thread pool, GC, JIT), far below
     // what one leaked HRT costs: its fds (VM, vCPU), its mappings (RAM, arena, kvm_run) and the

@@ -4,7 +4,7 @@ using Nacre.Host.Tests.Support;
 namespace Nacre.Host.Tests.Hvm;
 
 /// <summary>
-/// The HVM test guest (tests/Hvm/Guests/guest.S), assembled with gcc (it includes src/Abi/abi.h)
+/// The HVM test guest (tests/Fixtures/HvmAsmGuest/guest.S), assembled with gcc (it includes src/Abi/abi.h)
 /// and linked with GNU ld once per variant and test run. Each variant is a set of --defsym
 /// switches; see the top of guest.S.
 /// </summary>
@@ -23,7 +23,7 @@ public static class HvmGuest
 
     private static string Assemble(string[] switches)
     {
-        var source = Repository.PathOf("tests/Hvm/Guests");
+        var source = Repository.PathOf("tests/Fixtures/HvmAsmGuest");
         var directory = Directory.CreateTempSubdirectory("nacre-hvm-guest-").FullName;
         var symbols = switches.Select(s => "-Wa,--defsym," + (s.Contains('=') ? s : s + "=1"));
         GnuTool.Run(directory, "gcc", ["-c", "-m64", "-I", Repository.PathOf("src/Abi"), .. symbols, Path.Combine(source, "guest.S"), "-o", "guest.o"]);

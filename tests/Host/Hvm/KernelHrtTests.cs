@@ -4,7 +4,7 @@ using Nacre.Hvm;
 namespace Nacre.Host.Tests.Hvm;
 
 /// <summary>
-/// The real kernel in the HVM: tests/Kernel/HvmGuest is an ordinary HRT (the Aerokernel plus a few
+/// The real kernel in the HVM: tests/Fixtures/HvmGuest is an ordinary HRT (the Aerokernel plus a few
 /// [HrtExport] methods), booted the way a Linux program would boot it, in the privilege mode the
 /// host's KVM calls for (deprivileged on kvm-pvm). Everything the library promises is checked
 /// against it: console, invoke with arena pointers, double results, async, all cores, kernel
@@ -12,7 +12,7 @@ namespace Nacre.Host.Tests.Hvm;
 /// </summary>
 public sealed unsafe class KernelHrtTests
 {
-    private const string GuestProject = "tests/Kernel/HvmGuest";
+    private const string GuestProject = "tests/Fixtures/HvmGuest";
 
     private static Hrt Boot(int cpus, List<string> console, TimeSpan? invokeTimeout = null) =>
         Hrt.Boot(BuiltImages.Get(GuestProject), new HrtOptions

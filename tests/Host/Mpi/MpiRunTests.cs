@@ -5,7 +5,7 @@ namespace Nacre.Host.Tests.Mpi;
 
 /// <summary>
 /// HRTs across ranks (docs/mpi.md): two ranks of one vCPU each, under mpirun, run every call of
-/// Nacre.Mpi against each other through the HVM's upcall page (tests/Mpi/MpiGuest checks each
+/// Nacre.Mpi against each other through the HVM's upcall page (tests/Fixtures/MpiGuest checks each
 /// result and the errors of both sides), with the service polling or woken by the doorbell; and
 /// a rank that panics or fails ends the whole run, non-zero and at once, never a hang.
 /// </summary>
@@ -13,7 +13,7 @@ public sealed class MpiRunTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(240);
 
-    private static string Guest => BuiltImages.Get("tests/Mpi/MpiGuest");
+    private static string Guest => BuiltImages.Get("tests/Fixtures/MpiGuest");
 
     [KvmTheory]
     [InlineData("thread")]
