@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Nacre.Cli.Bench;
+using Nacre.Host.Bench;
 
 namespace Nacre.Bench.DotNet;
 

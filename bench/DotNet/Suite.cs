@@ -48,8 +48,8 @@ public static class Clock
         var samples = new Samples(o.Warmup, o.Samples);
         while (samples.Count < samples.Total)
         {
-            var t0 = Nacre.Cli.Bench.Tsc.Now;
-            var t1 = Nacre.Cli.Bench.Tsc.Now;
+            var t0 = Nacre.Host.Bench.Tsc.Now;
+            var t1 = Nacre.Host.Bench.Tsc.Now;
             samples.Add(t1 - t0);
         }
         return new Result("rdtsc", samples.Kept, []);

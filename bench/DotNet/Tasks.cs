@@ -1,4 +1,4 @@
-using Nacre.Cli.Bench;
+using Nacre.Host.Bench;
 
 namespace Nacre.Bench.DotNet;
 

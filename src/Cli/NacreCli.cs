@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using Nacre.Cli.Commands;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 
 namespace Nacre.Cli;
 

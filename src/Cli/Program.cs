@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Nacre.Cli;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 
 // Ctrl-C (SIGINT) and SIGTERM cancel the current command, which kills the QEMU or dotnet child
 // it is waiting for, rather than leaving a guest running after nacre is gone.

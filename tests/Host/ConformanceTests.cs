@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Nacre.Cli.Building;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Building;
+using Nacre.Host.Infrastructure;
 using Nacre.Host.Tests.Support;
 
 namespace Nacre.Host.Tests;

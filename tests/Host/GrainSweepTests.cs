@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Nacre.Cli.Apps;
+using Nacre.Host.Apps;
 using Nacre.Host.Tests.Support;
 
 namespace Nacre.Host.Tests;

@@ -1,4 +1,4 @@
-using Nacre.Cli.Testing;
+using Nacre.Host.Testing;
 using Nacre.Host.Tests.Support;
 
 namespace Nacre.Host.Tests;

@@ -1,4 +1,4 @@
-using Nacre.Cli.Apps;
+using Nacre.Host.Apps;
 using Nacre.Host.Tests.Support;
 
 namespace Nacre.Host.Tests;

@@ -1,4 +1,4 @@
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 using Nacre.Host.Tests.Support;
 
 namespace Nacre.Host.Tests;

@@ -1,4 +1,4 @@
-using Nacre.Cli.Qemu;
+using Nacre.Host.Machines;
 using Nacre.Host.Tests.Support;
 
 namespace Nacre.Host.Tests;

@@ -1,9 +1,7 @@
 using System.CommandLine;
-using Nacre.Cli.Bench;
-using Nacre.Cli.Building;
-using Nacre.Cli.Images;
-using Nacre.Cli.Infrastructure;
-using Nacre.Cli.Qemu;
+using Nacre.Host.Bench;
+using Nacre.Host.Infrastructure;
+using Nacre.Host.Machines;
 
 namespace Nacre.Cli.Commands;
 
@@ -60,7 +58,7 @@ public static class BenchCommand
             var wantQemu = parse.GetValue(qemu) || parse.GetValue(accel) is not null || parse.GetValue(deprivileged);
             var settings = new BenchSettings
             {
-                Machine = RunCommand.ChooseMachine(new QemuOptions(""), wantQemu, parse.GetValue(hvm)),
+                Machine = MachineChoice.Choose(new QemuOptions(""), wantQemu, parse.GetValue(hvm)),
                 Privilege = parse.GetValue(privilege),
                 Accelerator = parse.GetValue(accel) == "kvm" ? "kvm" : QemuOptions.DefaultAccelerator,
                 Cpus = parse.GetValue(cpus),
@@ -73,147 +71,8 @@ public static class BenchCommand
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 EchoConsole = parse.GetValue(echo),
             };
-            return Report(Run(settings, terminal, cancellation), parse.GetValue(json), parse.GetValue(plot), terminal);
+            return BenchPublisher.Publish(KernelBench.Run(settings, terminal, cancellation), parse.GetValue(json), parse.GetValue(plot), terminal);
         });
         return command;
     }
-
-    /// <summary>Prints a session's tables, writes its JSON and plots when asked; the exit code says whether every self-check held.</summary>
-    public static int Report(BenchSession session, string? jsonPath, string? plotDirectory, Terminal terminal)
-    {
-        foreach (var line in BenchReport.Lines(session))
-            terminal.WriteLine(line);
-        if (jsonPath is { Length: > 0 })
-        {
-            BenchJson.Write(session, jsonPath);
-            terminal.Progress("bench", $"wrote {jsonPath}");
-        }
-        if (plotDirectory is { Length: > 0 })
-        {
-            var written = BenchPlots.Write(session, plotDirectory);
-            terminal.Progress("bench", $"wrote {written.Count} plots into {plotDirectory}");
-        }
-        var failed = session.NacreOutput.Results.Concat(session.LinuxOutput?.Results ?? []).Concat(session.DotNet).Count(r => !r.ChecksOk);
-        if (failed > 0)
-            terminal.Note($"{failed} benchmark result(s) failed their self-checks (marked with ! above)");
-        return failed == 0 ? ExitCodes.Success : ExitCodes.TestsFailed;
-    }
-
-    /// <summary>The benchmark prefixes to run: the requested ones plus the floor and the clock, which every ratio needs.</summary>
-    public static string? EffectiveOnly(string? only) =>
-        string.IsNullOrWhiteSpace(only) ? null : string.Join(',', new[] { "rdtsc", "pingpong" }.Concat(only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct());
-
-    /// <summary>The whole measurement: kernel, then C, then .NET, one after the other (never concurrently).</summary>
-    public static BenchSession Run(BenchSettings settings, Terminal terminal, CancellationToken cancellation)
-    {
-        var root = RepositoryRoot.Find();
-        var only = EffectiveOnly(settings.Only);
-
-        var image = ProjectBuilder.Build(Path.Combine(root, "bench", "Kernel"), terminal).Image;
-        ImageValidator.Validate(image);
-        var nacre = RunKernel(settings, image, only, terminal, cancellation);
-
-        BenchOutput? linux = null;
-        var dotnet = new List<BenchResult>();
-        var hostHz = 0.0;
-        if (settings.Linux)
-        {
-            var binary = LinuxBaseline.Compile(root);
-            var allowed = LinuxThreads.AllowedCpus();
-            var linuxCpus = Math.Min(settings.Cpus, allowed.Count);
-            terminal.Progress("bench", $"Linux C baseline on {linuxCpus} CPUs ({binary})");
-            linux = LinuxBaseline.Run(binary, LinuxBaseline.Arguments(settings.Samples, settings.Warmup, linuxCpus, only), TimeSpan.FromMinutes(3), cancellation);
-
-            hostHz = Tsc.MeasureHz(TimeSpan.FromMilliseconds(100));
-            terminal.Progress("bench", $".NET baselines on {linuxCpus} CPUs");
-            var selected = Selector(only);
-            dotnet = new DotNetBaselines(settings.Samples, settings.Warmup, allowed.Take(linuxCpus).ToList(), hostHz).Run(selected);
-        }
-        return new BenchSession(nacre, linux, dotnet, hostHz);
-    }
-
-    public static Func<string, bool> Selector(string? only)
-    {
-        if (only is null)
-            return _ => true;
-        var prefixes = only.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        return name => prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal));
-    }
-
-    private static BenchOutput RunKernel(BenchSettings settings, string image, string? only, Terminal terminal, CancellationToken cancellation)
-    {
-        List<string> arguments = [];
-        if (settings.Deprivileged)
-            arguments.Add("deprivileged");
-        arguments.Add($"samples={settings.Samples}");
-        arguments.Add($"warmup={settings.Warmup}");
-        if (only is not null)
-            arguments.Add($"only={only}");
-        var options = new QemuOptions(image)
-        {
-            Machine = settings.Machine,
-            Privilege = settings.Privilege,
-            Accelerator = settings.Accelerator,
-            Cpus = settings.Cpus,
-            MemoryMiB = settings.MemoryMiB,
-            Timeout = settings.Timeout,
-            KernelArguments = arguments,
-        };
-        terminal.Progress("bench", $"kernel benchmarks: {MachineRunner.Describe(options)}");
-
-        var output = new BenchOutput();
-        var run = RunImage(options, line =>
-        {
-            if (settings.EchoConsole)
-                terminal.Error.WriteLine($"kernel| {(line.Length > 200 ? line[..200] + "..." : line)}");
-        }, cancellation);
-        foreach (var line in run.Lines)
-            output.Add(line);
-        var tail = string.Join('\n', run.Lines.TakeLast(25));
-        switch (run.Run.Status.Kind)
-        {
-            case ExitKind.Exited when run.Run.Status.Code is 0 or 1 && output.Ended:
-                terminal.Progress("bench", $"kernel benchmarks done in {Seconds.Format(run.Run.Elapsed)} ({output.Results.Count} results, mode {output.Mode})");
-                return output;
-            case ExitKind.Panicked:
-                throw new NacreException($"the benchmark kernel panicked:\n{tail}");
-            case ExitKind.TimedOut:
-                throw new NacreException($"the benchmark kernel did not finish within {Seconds.Format(settings.Timeout)}");
-            default:
-                throw new NacreException($"the benchmark kernel ended unexpectedly ({run.Run.Status.Kind}, code {run.Run.Status.Code}){(output.Ended ? "" : ", without BENCH-END")}:\n{tail}\n{run.Run.Detail ?? run.Run.QemuStderr}");
-        }
-    }
-
-    /// <summary>
-    /// Running an image is one function: (image, CPUs, kernel arguments in <paramref name="options"/>)
-    /// → every console line and how the run ended, on QEMU or in the HVM (MachineRunner, as nacre run).
-    /// </summary>
-    public static (QemuRun Run, IReadOnlyList<string> Lines) RunImage(QemuOptions options, Action<string>? onLine, CancellationToken cancellation)
-    {
-        var lines = new List<string>();
-        var run = MachineRunner.Run(options, line =>
-        {
-            lock (lines)
-                lines.Add(line);
-            onLine?.Invoke(line);
-        }, cancellation);
-        return (run, lines);
-    }
-}
-
-/// <summary>What `nacre bench` was asked to do.</summary>
-public sealed class BenchSettings
-{
-    public MachineKind Machine { get; init; } = MachineKind.Qemu;
-    public Nacre.Hvm.PrivilegeMode Privilege { get; init; } = Nacre.Hvm.PrivilegeMode.Auto;
-    public string Accelerator { get; init; } = QemuOptions.DefaultAccelerator;
-    public int Cpus { get; init; } = 2;
-    public int Samples { get; init; } = 1000;
-    public int Warmup { get; init; } = 100;
-    public string? Only { get; init; }
-    public bool Linux { get; init; } = true;
-    public bool Deprivileged { get; init; }
-    public int MemoryMiB { get; init; } = 256;
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(240);
-    public bool EchoConsole { get; init; }
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using Nacre.Cli.Bench;
-using Nacre.Cli.Building;
-using Nacre.Cli.Infrastructure;
-using Nacre.Cli.Qemu;
+using Nacre.Host.Bench;
+using Nacre.Host.Building;
+using Nacre.Host.Infrastructure;
+using Nacre.Host.Machines;
 
 namespace Nacre.Cli.Commands;
 
@@ -52,7 +52,7 @@ public static class BenchDotNetCommand
                 throw new NacreException($"--memory must be between 256 and 65536 MiB, got {parse.GetValue(memory)}");
             var settings = new DotNetBenchSettings
             {
-                Machine = RunCommand.ChooseMachine(new QemuOptions(""), parse.GetValue(qemu) || parse.GetValue(deprivileged), parse.GetValue(hvm)),
+                Machine = MachineChoice.Choose(new QemuOptions(""), parse.GetValue(qemu) || parse.GetValue(deprivileged), parse.GetValue(hvm)),
                 Privilege = parse.GetValue(privilege),
                 Cpus = parse.GetValue(cpus),
                 Samples = parse.GetValue(samples),
@@ -63,7 +63,7 @@ public static class BenchDotNetCommand
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 EchoConsole = parse.GetValue(echo),
             };
-            return BenchCommand.Report(DotNetBench.Run(settings, terminal, cancellation), parse.GetValue(json), parse.GetValue(plot), terminal);
+            return BenchPublisher.Publish(DotNetBench.Run(settings, terminal, cancellation), parse.GetValue(json), parse.GetValue(plot), terminal);
         });
         return command;
     }

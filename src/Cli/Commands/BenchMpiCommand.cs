@@ -1,10 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
-using Nacre.Cli.Apps;
-using Nacre.Cli.Bench;
-using Nacre.Cli.Building;
-using Nacre.Cli.Hvm;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Bench;
+using Nacre.Host.Machines;
+using Nacre.Host.Infrastructure;
 
 namespace Nacre.Cli.Commands;
 
@@ -40,54 +37,8 @@ public static class BenchMpiCommand
             if (parse.GetValue(reps) is < 10 or > 100_000)
                 throw new NacreException("--reps must be between 10 and 100000");
             var cgRanks = ParseRanks(parse.GetValue(ranks) ?? "");
-            var root = RepositoryRoot.Find();
-            var limit = TimeSpan.FromSeconds(parse.GetValue(timeout));
-            var nacre = Path.Combine(root, "nacre");
-            var bench = new AppSpec("mpibench", Path.Combine(root, "bench", "Mpi"), "", new("", 256), new("", 256), new("", 256));
-            var image = ProjectBuilder.ImageOf(bench.HrtProject, terminal);
-            var linux = AppRunner.PublishLinux(bench, terminal);
-            var count = parse.GetValue(reps).ToString();
-
-            var series = new List<MpiSeries>();
-            foreach (var mode in new[] { "thread", "doorbell" })
-            {
-                terminal.Progress("bench", $"ping-pong, 2 HRT ranks, {mode} upcalls");
-                series.Add(MpiBench.PingPong($"hrt-{mode}", [nacre, "run", image, "--hvm", "--mpi-upcalls", mode, "--timeout", parse.GetValue(timeout).ToString(), "--", count], limit, cancellation));
-            }
-            terminal.Progress("bench", "ping-pong, 2 Linux ranks");
-            series.Add(MpiBench.PingPong("linux", [linux, count], limit, cancellation));
-
-            var cg = new List<CgTiming>();
-            if (cgRanks.Count > 0)
-            {
-                var app = AppCatalog.Find(root, "cg");
-                var cgImage = AppRunner.BuildHrt(app, terminal);
-                var cgLinux = AppRunner.PublishLinux(app, terminal);
-                var argument = parse.GetValue(size)!;
-                foreach (var r in cgRanks)
-                {
-                    terminal.Progress("bench", $"cg {argument} on {r} rank(s)");
-                    cg.Add(MpiBench.Cg("hrt", r, [nacre, "run", cgImage, "--hvm", "--arena", "256", "--timeout", parse.GetValue(timeout).ToString(), "--", argument, "1"], limit, cancellation));
-                    cg.Add(MpiBench.Cg("linux", r, [cgLinux, argument, "1"], limit, cancellation));
-                }
-            }
-
-            foreach (var line in MpiBench.Report(series, cg))
-                terminal.WriteLine(line);
-            if (parse.GetValue(plot) is { Length: > 0 } directory)
-                foreach (var path in MpiBenchPlots.Write(series, Path.Combine(root, directory)))
-                    terminal.Progress("bench", $"wrote {path}");
-            if (parse.GetValue(json) is { Length: > 0 } file)
-            {
-                File.WriteAllText(file, JsonSerializer.Serialize(new
-                {
-                    unit = "ns, one way (half a round trip) for ping-pong",
-                    pingpong = series.Select(s => new { source = s.Source, sizes = s.PingPong.Select(p => new { bytes = p.Key, statistics = Statistics.Of(p.Value), samples = p.Value }), allreduce = new { statistics = Statistics.Of(s.Allreduce), samples = s.Allreduce } }),
-                    cg = cg.Select(c => new { source = c.Source, ranks = c.Ranks, seconds = c.Seconds, passed = c.Passed, verification = c.Verification }),
-                }, new JsonSerializerOptions { WriteIndented = true }));
-                terminal.Progress("bench", $"wrote {file}");
-            }
-            return cg.All(c => c.Passed) ? ExitCodes.Success : ExitCodes.TestsFailed;
+            var settings = new MpiBenchSession.Settings(parse.GetValue(reps), cgRanks, parse.GetValue(size)!, parse.GetValue(timeout), parse.GetValue(json), parse.GetValue(plot));
+            return MpiBenchSession.Run(settings, terminal, cancellation);
         });
         return command;
     }

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Nacre.Cli.Building;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Building;
+using Nacre.Host.Infrastructure;
 
 namespace Nacre.Cli.Commands;
 

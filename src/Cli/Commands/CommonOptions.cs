@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Nacre.Cli.Qemu;
+using Nacre.Host.Machines;
 
 namespace Nacre.Cli.Commands;
 

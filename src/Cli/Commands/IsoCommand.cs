@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Nacre.Cli.Building;
-using Nacre.Cli.Images;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Building;
+using Nacre.Host.Images;
+using Nacre.Host.Infrastructure;
 
 namespace Nacre.Cli.Commands;
 

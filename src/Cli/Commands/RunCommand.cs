@@ -1,12 +1,11 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using Nacre.Cli.Building;
-using Nacre.Cli.Hvm;
-using Nacre.Cli.Images;
-using Nacre.Cli.Infrastructure;
-using Nacre.Cli.Mpi;
-using Nacre.Cli.Qemu;
-using Nacre.Cli.Tracing;
+using Nacre.Host.Building;
+using Nacre.Host.Machines;
+using Nacre.Host.Images;
+using Nacre.Host.Infrastructure;
+using Nacre.Host.Mpi;
+using Nacre.Host.Tracing;
 using Nacre.MpiUpcalls;
 
 namespace Nacre.Cli.Commands;
@@ -87,8 +86,8 @@ public static class RunCommand
                 throw new NacreException($"--gdb: port {gdbPort} is not in 1..65535");
             var interactive = parse.GetValue(shell);
             if (interactive)
-                arguments = [ShellKernelOption, .. arguments];
-            var (image, modules) = ResolveTarget(parse.GetValue(target)!, output, rank is not null);
+                arguments = [ConsoleBoot.ShellKernelOption, .. arguments];
+            var (image, modules) = ConsoleBoot.ResolveTarget(parse.GetValue(target)!, output, rank is not null);
             var memoryMiB = parse.GetResult(memory) is { Implicit: false } || modules.Count == 0 ? parse.GetValue(memory) : DotNetProgram.DefaultMemoryMiB;
             var options = new QemuOptions(image)
             {
@@ -102,18 +101,18 @@ public static class RunCommand
                 Privilege = parse.GetValue(privilege),
                 GdbPort = gdbPort,
             };
-            options = options with { Machine = ChooseMachine(options, parse.GetValue(useQemu), parse.GetValue(useHvm), traced: traceOutput is not null) };
+            options = options with { Machine = MachineChoice.Choose(options, parse.GetValue(useQemu), parse.GetValue(useHvm), traced: traceOutput is not null) };
             if (traceOutput is not null)
                 options = TraceCapture.Prepare(options, traceOutput);
             if (gdbPort is { } port)
                 output.Progress("gdb", $"QEMU waits for a debugger: gdb -ex 'target remote :{port}' {options.Image}");
-            var arenaMiB = parse.GetResult(arena) is { Implicit: false } ? parse.GetValue(arena) : rank is null ? 0 : DefaultMpiArenaMiB;
+            var arenaMiB = parse.GetResult(arena) is { Implicit: false } ? parse.GetValue(arena) : rank is null ? 0 : ConsoleBoot.DefaultMpiArenaMiB;
             if (arenaMiB < 0 || arenaMiB % 2 != 0 || arenaMiB > 7 * 1024)
                 throw new NacreException($"--arena must be an even number of MiB between 0 and 7168, got {arenaMiB}");
             options = options with { ArenaMiB = arenaMiB };
             if (rank is not null)
-                return RunRank(rank, parse.GetValue(upcalls) ?? rank.DefaultUpcalls(options.Cpus), options, output, cancellation);
-            int code = Boot(options, output, cancellation);
+                return ConsoleBoot.BootRank(rank, parse.GetValue(upcalls) ?? rank.DefaultUpcalls(options.Cpus), options, output, cancellation);
+            int code = ConsoleBoot.Boot(options, output, cancellation);
             if (traceOutput is not null && code == ExitCodes.KernelPanic && !TraceCapture.Dumped(options))
                 output.Note($"no trace written to {traceOutput}: the kernel panicked before its trace could be dumped");
             else if (traceOutput is not null)
@@ -122,68 +121,6 @@ public static class RunCommand
         });
         return command;
     }
-
-    /// <summary>
-    /// The HVM when it can run here and nothing asks for QEMU: --qemu, QEMU arguments, and the
-    /// shell (the HVM's console has no input) all mean QEMU.
-    /// </summary>
-    public static MachineKind ChooseMachine(QemuOptions options, bool qemu, bool hvm, bool traced = false)
-    {
-        if (qemu && hvm)
-            throw new NacreException("--qemu and --hvm contradict each other");
-        if (hvm)
-        {
-            if (options.GdbPort is not null)
-                throw new NacreException(GdbHvmNotYet);
-            if (traced)
-                throw new NacreException(TraceCapture.HvmNotYet);
-            if (options.Interactive)
-                throw new NacreException("--shell needs QEMU: the HVM's console has no input");
-            if (options.ExtraQemuArguments.Count > 0)
-                throw new NacreException("--qemu-arg needs QEMU");
-            if (!HvmRunner.IsUsable(out var reason))
-                throw new NacreException($"--hvm: {reason}");
-            return MachineKind.Hvm;
-        }
-        if (qemu || options.Interactive || options.ExtraQemuArguments.Count > 0 || options.GdbPort is not null || traced)
-            return MachineKind.Qemu;
-        return HvmRunner.IsUsable(out _) ? MachineKind.Hvm : MachineKind.Qemu;
-    }
-
-    /// <summary>The arena of a rank under mpirun unless --arena says otherwise.</summary>
-    public const int DefaultMpiArenaMiB = 64;
-
-    /// <summary>
-    /// One rank of <c>mpirun -n R nacre run …</c> (docs/mpi.md): MPI starts, the HRT boots with the
-    /// upcall service attached, and the end is MPI_Finalize or, if this rank failed in any way,
-    /// MPI_Abort, so that no other rank waits for it forever.
-    /// </summary>
-    private static int RunRank(MpiRank rank, MpiUpcallMode mode, QemuOptions options, Terminal terminal, CancellationToken cancellation)
-    {
-        if (options.Machine != MachineKind.Hvm)
-            throw new NacreException($"rank {rank.Rank}: MPI needs the HVM for now (QEMU has no upcall channel yet): /dev/kvm must be usable, and --qemu, --shell, --gdb and --trace are not available under mpirun");
-        if (options.ArenaMiB == 0)
-            throw new NacreException("--arena 0: the HRT's MPI buffers live in the arena, so a rank needs one");
-        var session = MpiSession.Start(rank, mode, terminal);
-        int code;
-        string? failure = null;
-        try
-        {
-            code = Boot(options with { Upcalls = session.Service }, terminal, cancellation);
-        }
-        catch (NacreException e)
-        {
-            code = ExitCodes.ToolError;
-            failure = e.Message;
-        }
-        return session.Finish(code, failure);
-    }
-
-    /// <summary>The error for --gdb in the HVM.</summary>
-    public const string GdbHvmNotYet = "--gdb needs QEMU for now: the HVM has no gdb stub yet (use --qemu, or leave out --hvm)";
-
-    /// <summary>The kernel command-line word that makes the kernel enter its shell after Main (src/Kernel/Boot/CommandLine.cs).</summary>
-    public const string ShellKernelOption = "shell";
 
     /// <summary>
     /// Kernel arguments must follow <c>--</c>: otherwise a mistyped option (<c>--cpu 2</c>) would
@@ -197,55 +134,5 @@ public static class RunCommand
         if (values.Length > afterDoubleDash)
             throw new NacreException($"unrecognized argument '{values[0]}' (kernel arguments go after --)");
         return values;
-    }
-
-    /// <summary>
-    /// What to boot, and with which modules: a NativeAOT program (or a project publishing one)
-    /// runs on the DotNetHost kernel as its first module; an HRT project is built; anything else
-    /// must be a valid image.
-    /// </summary>
-    private static (string Image, IReadOnlyList<Nacre.Hvm.HrtModule> Modules) ResolveTarget(string target, Terminal terminal, bool underMpirun)
-    {
-        // Every rank on a node builds the same project: one at a time (the others find it built).
-        using var buildLock = underMpirun ? BuildLock.Take(target) : null;
-        string? program = DotNetProgram.IsProgram(target) ? target : DotNetProgram.IsProject(target) ? DotNetProgram.Publish(target, terminal) : null;
-        if (program is not null)
-            return (DotNetProgram.HostImage(terminal), DotNetProgram.Modules(program));
-        var image = ProjectBuilder.ImageOf(target, terminal);
-        ImageValidator.Validate(image);
-        return (image, []);
-    }
-
-    private static int Boot(QemuOptions options, Terminal terminal, CancellationToken cancellation)
-    {
-        terminal.Progress("boot", MachineRunner.Describe(options));
-        var run = MachineRunner.Run(options, options.Interactive ? terminal.Write : terminal.WriteLine, cancellation, onQemuStderrLine: line =>
-        {
-            terminal.Error.WriteLine(line);
-            terminal.Error.Flush();
-        });
-        var after = Seconds.Format(run.Elapsed);
-
-        switch (run.Status.Kind)
-        {
-            case ExitKind.Exited:
-                terminal.Progress("run", $"exited with code {run.Status.Code} after {after}");
-                return run.Status.Code;
-            case ExitKind.Panicked:
-                terminal.Progress("run", $"kernel panic after {after}");
-                terminal.Note("kernel panic");
-                return ExitCodes.KernelPanic;
-            case ExitKind.TimedOut:
-                throw new NacreException($"{options.Image} timed out after {Seconds.Format(options.Timeout)}; "
-                    + (options.Machine == MachineKind.Hvm ? "the VM was stopped" : "QEMU was killed"));
-            case ExitKind.SilentReset when options.Interactive: // a reset reboots here, so QEMU was told to quit
-                throw new NacreException("QEMU ended without an exit code from the guest (quit with Ctrl-A x, or the guest powered off)");
-            case ExitKind.SilentReset:
-                throw new NacreException("the guest reset or shut down without reporting an exit code (a triple fault?)");
-            case ExitKind.Faulted:
-                throw new NacreException($"the HVM stopped the guest after {after}: {run.Detail}");
-            default: // QEMU's own complaint has already been shown on stderr, as it came
-                throw new NacreException($"QEMU failed (exit status {run.QemuExitCode})");
-        }
     }
 }

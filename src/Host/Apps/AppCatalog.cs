@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Apps;
+namespace Nacre.Host.Apps;
 
 /// <summary>One size of an application: the argument it takes and the guest memory it needs.</summary>
 public sealed record AppSize(string Argument, int MemoryMiB);

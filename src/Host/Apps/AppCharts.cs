@@ -1,11 +1,11 @@
 using ScottPlot;
 
-namespace Nacre.Cli.Apps;
+namespace Nacre.Host.Apps;
 
 /// <summary>The two charts of `nacre bench apps`: times per point, and parallel scaling.</summary>
 public static class AppCharts
 {
-    public static void Write(IReadOnlyList<Commands.BenchAppsCommand.Point> points, string directory, bool hrtIsQemu)
+    public static void Write(IReadOnlyList<AppPoint> points, string directory, bool hrtIsQemu)
     {
         // Times: one bar per (app, size, platform, cpus), log scale (QEMU is orders slower).
         var times = new Plot();

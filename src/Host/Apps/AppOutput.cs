@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Nacre.Cli.Apps;
+namespace Nacre.Host.Apps;
 
 /// <summary>
 /// What an application printed, by the protocol of apps/Common/App.cs: "app: …", "time:

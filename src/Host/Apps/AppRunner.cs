@@ -1,8 +1,8 @@
-using Nacre.Cli.Building;
-using Nacre.Cli.Infrastructure;
-using Nacre.Cli.Qemu;
+using Nacre.Host.Building;
+using Nacre.Host.Infrastructure;
+using Nacre.Host.Machines;
 
-namespace Nacre.Cli.Apps;
+namespace Nacre.Host.Apps;
 
 /// <summary>Where an HRT image runs for `nacre bench apps` and the host tests.</summary>
 public enum HrtMode
@@ -110,5 +110,5 @@ public static class AppRunner
     }
 
     /// <summary>Whether images can run in the HVM here, and if not why.</summary>
-    public static bool HvmUsable(out string reason) => Hvm.HvmRunner.IsUsable(out reason);
+    public static bool HvmUsable(out string reason) => Machines.HvmRunner.IsUsable(out reason);
 }

@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Apps;
+namespace Nacre.Host.Apps;
 
 /// <summary>One point of a sweep: the size argument an application takes, and a label for tables.</summary>
 public sealed record SweepStep(string Argument, string Label);

@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace Nacre.Cli.Apps;
+namespace Nacre.Host.Apps;
 
 /// <summary>The sweep's chart: HRT-over-Linux speedup against the work per synchronisation, one line per workload.</summary>
 public static class SweepChart

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 
-namespace Nacre.Cli.Apps;
+namespace Nacre.Host.Apps;
 
 /// <summary>
 /// Runs a grain sweep (GrainSweep.Plan): every step of every workload as a Linux process and as
@@ -126,7 +126,7 @@ public static class SweepRunner
         _ => ns.ToString("0", CultureInfo.InvariantCulture) + " ns",
     };
 
-    private static string Ms(double ns) => Commands.BenchAppsCommand.Ms(ns);
+    private static string Ms(double ns) => AppsTable.Ms(ns);
 
-    private static string Ratio(double r) => Commands.BenchAppsCommand.Ratio(r);
+    private static string Ratio(double r) => AppsTable.Ratio(r);
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Nacre.Cli.Bench;
+namespace Nacre.Host.Bench;
 
 /// <summary>A benchmark self-check: how many kept samples had the property it names.</summary>
 public sealed record BenchCheck(string Name, int Passed, int Total)

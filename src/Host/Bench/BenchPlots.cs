@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace Nacre.Cli.Bench;
+namespace Nacre.Host.Bench;
 
 /// <summary>
 /// `nacre bench --plot DIR`: one PNG per primitive, the latency CDF of every source on one chart

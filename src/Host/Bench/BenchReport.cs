@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Nacre.Cli.Bench;
+namespace Nacre.Host.Bench;
 
 /// <summary>The human-readable tables of `nacre bench` (one per primitive, then the goals).</summary>
 public static class BenchReport

@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Bench;
+namespace Nacre.Host.Bench;
 
 /// <summary>A row of a primitive's table: one source's result and its statistics.</summary>
 public sealed record Row(SourceRef Source, BenchResult Result, double? FloorMultiple)

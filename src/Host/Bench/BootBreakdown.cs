@@ -1,6 +1,6 @@
 using Nacre.Hvm;
 
-namespace Nacre.Cli.Bench;
+namespace Nacre.Host.Bench;
 
 /// <summary>
 /// Where boots spend their time, stage by stage, over many boots: for each stamped point of

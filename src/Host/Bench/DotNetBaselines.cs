@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Nacre.Cli.Bench;
+namespace Nacre.Host.Bench;
 
 /// <summary>
 /// The .NET baselines, run in the bench tool's own process: the kernel benchmarks' operations with

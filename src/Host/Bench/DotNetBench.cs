@@ -1,10 +1,9 @@
 using System.Text.Json;
-using Nacre.Cli.Building;
-using Nacre.Cli.Commands;
-using Nacre.Cli.Infrastructure;
-using Nacre.Cli.Qemu;
+using Nacre.Host.Building;
+using Nacre.Host.Infrastructure;
+using Nacre.Host.Machines;
 
-namespace Nacre.Cli.Bench;
+namespace Nacre.Host.Bench;
 
 /// <summary>What `nacre bench dotnet` was asked to do.</summary>
 public sealed class DotNetBenchSettings
@@ -50,7 +49,7 @@ public static class DotNetBench
     {
         List<string> arguments = [$"samples={settings.Samples}", $"warmup={settings.Warmup}"];
         if (!string.IsNullOrWhiteSpace(settings.Only))
-            arguments.Add($"only={BenchCommand.EffectiveOnly(settings.Only)}");
+            arguments.Add($"only={KernelBench.EffectiveOnly(settings.Only)}");
         return arguments;
     }
 
@@ -79,7 +78,7 @@ public static class DotNetBench
         };
         terminal.Progress("bench", $"as an HRT: {MachineRunner.Describe(options)}");
         var output = new BenchOutput();
-        var run = BenchCommand.RunImage(options, line =>
+        var run = MachineRunner.RunCollectingLines(options, line =>
         {
             if (settings.EchoConsole)
                 terminal.Error.WriteLine($"hrt| {(line.Length > 200 ? line[..200] + "..." : line)}");

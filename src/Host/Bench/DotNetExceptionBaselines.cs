@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Nacre.Cli.Bench;
+namespace Nacre.Host.Bench;
 
 /// <summary>
 /// .NET's side of the kernel's exception benchmarks (bench/Kernel/Suite/ExceptionBenchmarks.cs),

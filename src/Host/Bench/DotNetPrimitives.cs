@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Bench;
+namespace Nacre.Host.Bench;
 
 /// <summary>
 /// What `nacre bench dotnet` reports: bench/DotNet's results, the same NativeAOT binary's as an

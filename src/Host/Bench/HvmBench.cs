@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Nacre.Hvm;
 
-namespace Nacre.Cli.Bench;
+namespace Nacre.Host.Bench;
 
 /// <summary>
 /// What the HVM itself costs (issue 4's measurements), each beside its Linux counterpart measured
@@ -21,6 +21,9 @@ namespace Nacre.Cli.Bench;
 /// </summary>
 public sealed unsafe class HvmBench(string image, int cpus, int bootRounds, int samples, Action<string> progress)
 {
+    /// <summary>The HRT it measures: the Aerokernel with a few exports.</summary>
+    public const string GuestProject = "tests/Fixtures/HvmGuest";
+
     public sealed record Row(string Name, string What, Statistics Cycles);
 
     /// <summary>Boot to ready and the process starts, raw, for the side-by-side table and the CDF.</summary>

@@ -1,6 +1,6 @@
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 
-namespace Nacre.Cli.Bench;
+namespace Nacre.Host.Bench;
 
 /// <summary>
 /// The C/pthreads baseline (bench/Linux/baseline.c): compiled with gcc on first use (and whenever

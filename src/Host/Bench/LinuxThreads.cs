@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Nacre.Cli.Bench;
+namespace Nacre.Host.Bench;
 
 /// <summary>Linux thread facts for the baselines: pinning the calling thread, its CPU and id, and whether a thread sleeps.</summary>
 public static unsafe class LinuxThreads

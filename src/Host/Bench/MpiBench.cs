@@ -1,7 +1,7 @@
-using Nacre.Cli.Apps;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Apps;
+using Nacre.Host.Infrastructure;
 
-namespace Nacre.Cli.Bench;
+namespace Nacre.Host.Bench;
 
 /// <summary>One side of the ping-pong comparison: every one-way latency sample (ns) per message size, and the Allreduce samples.</summary>
 public sealed record MpiSeries(string Source, IReadOnlyDictionary<int, long[]> PingPong, long[] Allreduce);

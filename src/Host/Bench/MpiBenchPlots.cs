@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace Nacre.Cli.Bench;
+namespace Nacre.Host.Bench;
 
 /// <summary>`nacre bench mpi`'s charts: one-way latency and bandwidth against message size (log
 /// scales), and the 8-byte latency CDF of each source (BenchPlots' CDF).</summary>

@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Bench;
+namespace Nacre.Host.Bench;
 
 /// <summary>Where a result comes from: the kernel image, the C/pthreads program, or .NET in this process.</summary>
 public enum Origin { Nacre, Linux, DotNet }

@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace Nacre.Cli.Bench;
+namespace Nacre.Host.Bench;
 
 /// <summary>
 /// <c>nacre bench hvm</c>'s start-up comparison: an HRT's boot to ready beside Linux process

@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Bench;
+namespace Nacre.Host.Bench;
 
 /// <summary>
 /// Summary statistics of raw cycle samples: the one implementation used for the kernel's samples,

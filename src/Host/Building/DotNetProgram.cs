@@ -1,7 +1,7 @@
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 using Nacre.Hvm;
 
-namespace Nacre.Cli.Building;
+namespace Nacre.Host.Building;
 
 /// <summary>
 /// An unmodified NativeAOT program for the .NET world (docs/dotnet.md): how nacre recognises

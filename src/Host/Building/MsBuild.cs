@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 
-namespace Nacre.Cli.Building;
+namespace Nacre.Host.Building;
 
 /// <summary>Thin wrapper over the dotnet CLI's MSBuild entry points.</summary>
 public static class MsBuild

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 
-namespace Nacre.Cli.Building;
+namespace Nacre.Host.Building;
 
 /// <summary>An HRT project that was built: where its image is, whether it is a test image and how to run it.</summary>
 public sealed record BuiltProject(string ProjectFile, string Name, string Image, bool IsTestImage, IReadOnlyList<int> TestCpus, IReadOnlyList<TestRun> TestRuns, TimeSpan Elapsed);

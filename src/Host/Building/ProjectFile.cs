@@ -1,6 +1,6 @@
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 
-namespace Nacre.Cli.Building;
+namespace Nacre.Host.Building;
 
 /// <summary>Finds the one .csproj that makes a directory an HRT project.</summary>
 public static class ProjectFile

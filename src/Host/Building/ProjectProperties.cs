@@ -1,7 +1,7 @@
-using Nacre.Cli.Infrastructure;
-using Nacre.Cli.Qemu;
+using Nacre.Host.Infrastructure;
+using Nacre.Host.Machines;
 
-namespace Nacre.Cli.Building;
+namespace Nacre.Host.Building;
 
 /// <summary>The MSBuild properties nacre reads from an HRT project (set by build/Nacre.targets).</summary>
 /// <param name="Image">Absolute path of the kernel image the Release build produces.</param>

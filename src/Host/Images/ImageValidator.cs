@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 
-namespace Nacre.Cli.Images;
+namespace Nacre.Host.Images;
 
 /// <summary>
 /// Checks that a file is something QEMU's <c>-kernel</c> can boot as a Nacre image before QEMU

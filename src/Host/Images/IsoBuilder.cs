@@ -1,6 +1,6 @@
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 
-namespace Nacre.Cli.Images;
+namespace Nacre.Host.Images;
 
 /// <summary>
 /// Wraps a kernel image in a GRUB rescue ISO (BIOS boot from CD or USB stick) that loads it with

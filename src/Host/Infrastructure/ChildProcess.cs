@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 
-namespace Nacre.Cli.Infrastructure;
+namespace Nacre.Host.Infrastructure;
 
 /// <summary>How a child process ended.</summary>
 /// <param name="ExitCode">The exit status; meaningless when <paramref name="TimedOut"/> or

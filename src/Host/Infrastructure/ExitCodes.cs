@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Infrastructure;
+namespace Nacre.Host.Infrastructure;
 
 /// <summary>
 /// The exit codes of the nacre process. They follow <c>docker run</c>: the guest's own code

@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Infrastructure;
+namespace Nacre.Host.Infrastructure;
 
 /// <summary>
 /// An error of nacre itself (bad arguments, missing project or image, invalid image, build

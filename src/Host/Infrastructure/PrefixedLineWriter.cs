@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Nacre.Cli.Infrastructure;
+namespace Nacre.Host.Infrastructure;
 
 /// <summary>Writes each complete line to another writer with a prefix (e.g. "[rank 2] "), so that
 /// several processes can share one stream and each line still says whose it is.</summary>

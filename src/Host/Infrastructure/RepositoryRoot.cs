@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Infrastructure;
+namespace Nacre.Host.Infrastructure;
 
 /// <summary>Finds the Nacre repository that a command works on.</summary>
 public static class RepositoryRoot

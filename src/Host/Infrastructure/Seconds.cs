@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Nacre.Cli.Infrastructure;
+namespace Nacre.Host.Infrastructure;
 
 /// <summary>Formats durations the same way everywhere ("0.42 s"), independent of culture.</summary>
 public static class Seconds

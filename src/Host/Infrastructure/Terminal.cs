@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Infrastructure;
+namespace Nacre.Host.Infrastructure;
 
 /// <summary>
 /// The two streams a command writes to. Console output (the guest's serial console, test

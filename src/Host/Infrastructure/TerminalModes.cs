@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Infrastructure;
+namespace Nacre.Host.Infrastructure;
 
 /// <summary>
 /// Saves the settings of the terminal on stdin and puts them back when disposed. QEMU switches

@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Qemu;
+namespace Nacre.Host.Machines;
 
 public enum ExitKind
 {

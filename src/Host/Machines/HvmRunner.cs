@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using Nacre.Cli.Infrastructure;
-using Nacre.Cli.Qemu;
+using Nacre.Host.Infrastructure;
 using Nacre.Hvm;
 
-namespace Nacre.Cli.Hvm;
+namespace Nacre.Host.Machines;
 
 /// <summary>
 /// Boots an image in the HVM (src/Hvm) until it exits, passing each console line on, and reports

@@ -1,6 +1,4 @@
-using Nacre.Cli.Hvm;
-
-namespace Nacre.Cli.Qemu;
+namespace Nacre.Host.Machines;
 
 /// <summary>Boots an image on the machine its options name (QEMU or the HVM).</summary>
 public static class MachineRunner
@@ -18,4 +16,20 @@ public static class MachineRunner
               + $"{options.Cpus} vCPU(s), {options.MemoryMiB} MiB: {options.Image}"
               + (options.KernelArguments.Count > 0 ? $" \"{string.Join(' ', options.KernelArguments)}\"" : "")
             : QemuCommandLine.Describe(options);
+
+    /// <summary>
+    /// Running an image is one function: (image, CPUs, kernel arguments in <paramref name="options"/>)
+    /// → every console line and how the run ended, on QEMU or in the HVM (as nacre run).
+    /// </summary>
+    public static (QemuRun Run, IReadOnlyList<string> Lines) RunCollectingLines(QemuOptions options, Action<string>? onLine, CancellationToken cancellation)
+    {
+        var lines = new List<string>();
+        var run = Run(options, line =>
+        {
+            lock (lines)
+                lines.Add(line);
+            onLine?.Invoke(line);
+        }, cancellation);
+        return (run, lines);
+    }
 }

@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Qemu;
+namespace Nacre.Host.Machines;
 
 /// <summary>The QEMU argument list for booting a Nacre image; see docs/cli.md.</summary>
 public static class QemuCommandLine

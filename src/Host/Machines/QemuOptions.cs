@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Qemu;
+namespace Nacre.Host.Machines;
 
 /// <summary>The machines an image can boot on.</summary>
 public enum MachineKind

@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Qemu;
+namespace Nacre.Host.Machines;
 
 /// <summary>The outcome of one boot (under QEMU or the HVM): how it ended, what QEMU said on
 /// stderr, how long it took.</summary>

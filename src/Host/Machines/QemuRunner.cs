@@ -1,7 +1,7 @@
 using System.Text;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 
-namespace Nacre.Cli.Qemu;
+namespace Nacre.Host.Machines;
 
 /// <summary>
 /// Boots an image under QEMU, hands each serial-console line to a callback as soon as it

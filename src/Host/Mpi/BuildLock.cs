@@ -1,6 +1,6 @@
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 
-namespace Nacre.Cli.Mpi;
+namespace Nacre.Host.Mpi;
 
 /// <summary>
 /// A lock file beside a project that the ranks of one node take in turn before building it, so

@@ -1,7 +1,7 @@
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 using Nacre.MpiUpcalls;
 
-namespace Nacre.Cli.Mpi;
+namespace Nacre.Host.Mpi;
 
 /// <summary>
 /// The MPI rank this nacre process is, when mpirun started it (Open MPI's OMPI_COMM_WORLD_RANK and

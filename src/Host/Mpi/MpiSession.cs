@@ -1,7 +1,7 @@
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 using Nacre.MpiUpcalls;
 
-namespace Nacre.Cli.Mpi;
+namespace Nacre.Host.Mpi;
 
 /// <summary>
 /// One rank's MPI life in <c>nacre run</c> (docs/mpi.md): MPI_Init before the HRT boots, the

@@ -1,7 +1,7 @@
-using Nacre.Cli.Building;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Building;
+using Nacre.Host.Infrastructure;
 
-namespace Nacre.Cli.Testing;
+namespace Nacre.Host.Testing;
 
 /// <summary>
 /// Runs the host-side xunit project (tests/Host) with <c>dotnet test</c> and reads its results

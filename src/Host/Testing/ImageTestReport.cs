@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Testing;
+namespace Nacre.Host.Testing;
 
 /// <summary>
 /// What one test image reported. Problems of the image as a whole (panic, timeout, a build

@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Testing;
+namespace Nacre.Host.Testing;
 
 /// <summary>One test's result, from an in-kernel image or from the host's xunit run.</summary>
 /// <param name="Message">Why it failed or was skipped (null when it passed).</param>

@@ -1,6 +1,6 @@
-using Nacre.Cli.Building;
+using Nacre.Host.Building;
 
-namespace Nacre.Cli.Testing;
+namespace Nacre.Host.Testing;
 
 /// <summary>
 /// Finds the in-kernel test images: projects matching tests/Kernel/*/*.csproj whose

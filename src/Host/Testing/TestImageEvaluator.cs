@@ -1,7 +1,7 @@
-using Nacre.Cli.Infrastructure;
-using Nacre.Cli.Qemu;
+using Nacre.Host.Infrastructure;
+using Nacre.Host.Machines;
 
-namespace Nacre.Cli.Testing;
+namespace Nacre.Host.Testing;
 
 /// <summary>
 /// Turns a test image's parsed console and exit status into its report, checking that the two

@@ -1,10 +1,9 @@
-using Nacre.Cli.Building;
-using Nacre.Cli.Hvm;
-using Nacre.Cli.Images;
-using Nacre.Cli.Infrastructure;
-using Nacre.Cli.Qemu;
+using Nacre.Host.Building;
+using Nacre.Host.Machines;
+using Nacre.Host.Images;
+using Nacre.Host.Infrastructure;
 
-namespace Nacre.Cli.Testing;
+namespace Nacre.Host.Testing;
 
 /// <summary>Boots one test image and collects its report; shared by <c>nacre test</c> and tests/Host.</summary>
 public static class TestImageRunner

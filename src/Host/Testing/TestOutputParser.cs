@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Nacre.Cli.Testing;
+namespace Nacre.Host.Testing;
 
 /// <summary>
 /// Reads a test image's console, line by line as it arrives. The image prints

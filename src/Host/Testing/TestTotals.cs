@@ -1,4 +1,4 @@
-namespace Nacre.Cli.Testing;
+namespace Nacre.Host.Testing;
 
 /// <summary>The counts behind the closing line of <c>nacre test</c>.</summary>
 public sealed record TestTotals(int Passed, int Failed, int Skipped)

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace Nacre.Cli.Testing;
+namespace Nacre.Host.Testing;
 
 /// <summary>The results of a host test run, read from the TRX file <c>dotnet test</c> wrote.</summary>
 public sealed record HostTestResults(IReadOnlyList<TestCaseResult> Cases, int Skipped, IReadOnlyList<string> RunErrors)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Nacre.Cli.Tracing;
+namespace Nacre.Host.Tracing;
 
 /// <summary>What a conversion produced, for the progress line.</summary>
 public sealed record ChromeTraceSummary(int Events, int Cpus, int Threads, int Flows, ulong Lost);

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Nacre.Cli.Tracing;
+namespace Nacre.Host.Tracing;
 
 /// <summary>
 /// The image's own symbol table (the <c>.nacre_symbols</c> section the build adds, with names

@@ -1,7 +1,7 @@
-using Nacre.Cli.Infrastructure;
-using Nacre.Cli.Qemu;
+using Nacre.Host.Infrastructure;
+using Nacre.Host.Machines;
 
-namespace Nacre.Cli.Tracing;
+namespace Nacre.Host.Tracing;
 
 /// <summary>
 /// <c>--trace FILE</c> for a QEMU boot: the kernel option <c>trace</c> turns tracing on from

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Text;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 
-namespace Nacre.Cli.Tracing;
+namespace Nacre.Host.Tracing;
 
 /// <summary>The kernel's event kinds (src/Kernel/Tracing/TraceKind.cs: the same numbers).</summary>
 public enum TraceKind : byte

@@ -1,4 +1,4 @@
-using Nacre.Cli.Bench;
+using Nacre.Host.Bench;
 using Nacre.Host.Tests.Support;
 
 namespace Nacre.Host.Tests.Bench;

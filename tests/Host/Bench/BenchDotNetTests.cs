@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Nacre.Cli.Bench;
+using Nacre.Host.Bench;
 using Nacre.Host.Tests.Support;
 
 namespace Nacre.Host.Tests.Bench;

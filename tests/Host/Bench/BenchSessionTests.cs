@@ -1,4 +1,4 @@
-using Nacre.Cli.Bench;
+using Nacre.Host.Bench;
 
 namespace Nacre.Host.Tests.Bench;
 
@@ -105,7 +105,7 @@ public sealed class BenchSessionTests
     [Fact]
     public void TheFloorAlwaysRunsWithAFilter()
     {
-        Assert.Null(Nacre.Cli.Commands.BenchCommand.EffectiveOnly(null));
-        Assert.Equal("rdtsc,pingpong,launch,condvar", Nacre.Cli.Commands.BenchCommand.EffectiveOnly("launch, condvar"));
+        Assert.Null(KernelBench.EffectiveOnly(null));
+        Assert.Equal("rdtsc,pingpong,launch,condvar", KernelBench.EffectiveOnly("launch, condvar"));
     }
 }

@@ -1,5 +1,4 @@
-using Nacre.Cli.Bench;
-using Nacre.Cli.Commands;
+using Nacre.Host.Bench;
 using Nacre.Hvm;
 
 namespace Nacre.Host.Tests.Bench;
@@ -58,9 +57,9 @@ public sealed class BootBreakdownTests
     [Fact]
     public void ReportPrintsEveryStageAndTheSpans()
     {
-        var lines = BenchHvmCommand.BreakdownLines(BootBreakdown.From([Boot(1)])).ToList();
+        var lines = HvmBenchReport.BreakdownLines(BootBreakdown.From([Boot(1)])).ToList();
         Assert.Contains(lines, l => l.Contains("memory") && l.Contains("guest") && l.Contains("700") && l.Contains("300"));
         Assert.Contains(lines, l => l.StartsWith("  spans: VM set-up 300 µs", StringComparison.Ordinal) && l.Contains("memory init 300 µs"));
-        Assert.Empty(BenchHvmCommand.BreakdownLines([]));
+        Assert.Empty(HvmBenchReport.BreakdownLines([]));
     }
 }

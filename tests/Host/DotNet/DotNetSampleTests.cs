@@ -1,5 +1,5 @@
-using Nacre.Cli.Building;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Building;
+using Nacre.Host.Infrastructure;
 using Nacre.Host.Tests.Support;
 
 namespace Nacre.Host.Tests.DotNet;

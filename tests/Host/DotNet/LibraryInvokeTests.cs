@@ -27,7 +27,7 @@ public sealed unsafe class LibraryInvokeTests
         {
             Cpus = 2,
             MemoryBytes = 1024 * HrtOptions.MiB,
-            Modules = Cli.Building.DotNetProgram.Modules(library),
+            Modules = Building.DotNetProgram.Modules(library),
         };
         using var hrt = Hrt.Boot(BuiltImages.Get("src/DotNetHost"), options);
         var function = hrt.Resolve("scale_and_sum");
@@ -58,7 +58,7 @@ public sealed unsafe class LibraryInvokeTests
     [KvmFact]
     public void AnUnknownNameListsTheLibrarysExports()
     {
-        var options = new HrtOptions { MemoryBytes = 1024 * HrtOptions.MiB, Modules = Cli.Building.DotNetProgram.Modules(WorldPrograms.Published(Project)) };
+        var options = new HrtOptions { MemoryBytes = 1024 * HrtOptions.MiB, Modules = Building.DotNetProgram.Modules(WorldPrograms.Published(Project)) };
         using var hrt = Hrt.Boot(BuiltImages.Get("src/DotNetHost"), options);
         var error = Assert.Throws<ArgumentException>(() => hrt.Resolve("nope"));
         Assert.Contains("scale_and_sum", error.Message);

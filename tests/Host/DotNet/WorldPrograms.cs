@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using Nacre.Cli.Building;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Building;
+using Nacre.Host.Infrastructure;
 using Nacre.Host.Tests.Support;
 
 namespace Nacre.Host.Tests.DotNet;

@@ -163,7 +163,7 @@ public sealed unsafe class KvmLayoutTests
         File.WriteAllLines(Path.Combine(directory, "layout.c"), lines);
         GnuTool.Run(directory, "gcc", ["-o", "layout", "layout.c"]);
         var output = new List<string>();
-        var result = Nacre.Cli.Infrastructure.ChildProcess.Run(Path.Combine(directory, "layout"), [], output.Add, output.Add, TimeSpan.FromSeconds(30), directory);
+        var result = Nacre.Host.Infrastructure.ChildProcess.Run(Path.Combine(directory, "layout"), [], output.Add, output.Add, TimeSpan.FromSeconds(30), directory);
         Assert.Equal(0, result.ExitCode);
         return output.Select(l => l.Split(" = ")).ToDictionary(p => p[0], p => ulong.Parse(p[1]));
     }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Nacre.Cli.Apps;
+using Nacre.Host.Apps;
 using Nacre.Host.Tests.Hvm;
 using Nacre.Host.Tests.Support;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Nacre.Cli.Building;
+using Nacre.Host.Building;
 
 namespace Nacre.Host.Tests.Support;
 

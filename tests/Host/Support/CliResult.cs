@@ -1,5 +1,5 @@
 using Nacre.Cli;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 
 namespace Nacre.Host.Tests.Support;
 

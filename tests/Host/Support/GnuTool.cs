@@ -1,4 +1,4 @@
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Infrastructure;
 
 namespace Nacre.Host.Tests.Support;
 

@@ -1,5 +1,5 @@
-using Nacre.Cli.Qemu;
-using Nacre.Cli.Testing;
+using Nacre.Host.Machines;
+using Nacre.Host.Testing;
 
 namespace Nacre.Host.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Nacre.Cli.Infrastructure;
-using Nacre.Cli.Tracing;
+using Nacre.Host.Infrastructure;
+using Nacre.Host.Tracing;
 
 namespace Nacre.Host.Tests.Tracing;
 

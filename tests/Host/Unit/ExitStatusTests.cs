@@ -1,4 +1,4 @@
-using Nacre.Cli.Qemu;
+using Nacre.Host.Machines;
 
 namespace Nacre.Host.Tests.Unit;
 

@@ -1,5 +1,5 @@
-using Nacre.Cli.Building;
-using Nacre.Cli.Qemu;
+using Nacre.Host.Building;
+using Nacre.Host.Machines;
 
 namespace Nacre.Host.Tests.Unit;
 
@@ -36,7 +36,7 @@ public sealed class ProjectBuilderTests
         File.WriteAllText(Path.Combine(directory, "a.csproj"), "<Project />");
         File.WriteAllText(Path.Combine(directory, "b.csproj"), "<Project />");
 
-        var error = Assert.Throws<Nacre.Cli.Infrastructure.NacreException>(() => ProjectFile.Locate(directory));
+        var error = Assert.Throws<Nacre.Host.Infrastructure.NacreException>(() => ProjectFile.Locate(directory));
         Assert.Equal($"{directory} contains 2 .csproj files (a.csproj, b.csproj); an HRT project directory must contain exactly one", error.Message);
     }
 

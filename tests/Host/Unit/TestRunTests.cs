@@ -1,6 +1,6 @@
-using Nacre.Cli.Building;
-using Nacre.Cli.Infrastructure;
-using Nacre.Cli.Qemu;
+using Nacre.Host.Building;
+using Nacre.Host.Infrastructure;
+using Nacre.Host.Machines;
 using Nacre.Host.Tests.Support;
 
 namespace Nacre.Host.Tests.Unit;

@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using Nacre.Cli.Testing;
+using Nacre.Host.Testing;
 
 namespace Nacre.Host.Tests.Unit;
 
