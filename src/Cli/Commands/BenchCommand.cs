@@ -15,7 +15,7 @@ public static class BenchCommand
     public const string Description = """
         Benchmark the Aerokernel's primitives against Linux (pthreads in C, and .NET): a table per
         primitive with min/median/p99/max/stddev/CV in cycles and ns, Linux/Nacre ratios, multiples
-        of the measured cache-line round trip, and the goals of issue 5. Under QEMU's TCG the kernel's
+        of the measured cache-line round trip, and the primitives' speed goals. Under QEMU's TCG the kernel's
         numbers are functional only (no ratios). See docs/benchmarks.md.
 
         Exit codes: 0 done; 1 a benchmark's self-check failed; 125 an error of nacre; 127 kernel panic.

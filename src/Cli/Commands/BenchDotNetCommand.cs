@@ -17,7 +17,7 @@ public static class BenchDotNetCommand
         process and as an HRT (in the HVM where /dev/kvm is usable, else QEMU: functional only).
         Task.Run latency, SemaphoreSlim and Monitor ping-pong across CPUs, Parallel.For overhead
         (10 to 10^6 empty iterations), allocation, gen0 and full GC pauses, and compute kernels;
-        min/median/p99/max per side, Linux/HRT ratios and the goals of issue 10. See docs/benchmarks.md.
+        min/median/p99/max per side, Linux/HRT ratios and the .NET world's speed goals. See docs/benchmarks.md.
 
         Exit codes: 0 done; 1 a benchmark's self-check failed; 125 an error of nacre; 127 kernel panic.
         """;

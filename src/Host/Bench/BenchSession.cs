@@ -119,5 +119,5 @@ public sealed class BenchSession(BenchOutput nacre, BenchOutput? linux, IReadOnl
 /// <summary>How a session names its two measured sides in the report (the kernel vs Linux C, or an HRT vs a Linux process).</summary>
 public sealed record BenchLabels(string Title, string Ratio, string GoalsHeading)
 {
-    public static readonly BenchLabels Kernel = new("Nacre benchmarks", "Linux/Nacre", "goals (issue 5), judged on Nacre's medians");
+    public static readonly BenchLabels Kernel = new("Nacre benchmarks", "Linux/Nacre", "goals, judged on Nacre's medians");
 }

@@ -36,7 +36,7 @@ public static class BootBreakdown
     }
 
     /// <summary>
-    /// The five spans issue 13 asks for, from the medians of <paramref name="rows"/>: VM set-up
+    /// The five spans the boot is judged by, from the medians of <paramref name="rows"/>: VM set-up
     /// (the call until the vCPU threads run), guest start (until the kernel's first C#), memory
     /// init, then until Main and until ready. Null where a stage was never stamped.
     /// </summary>

@@ -3,13 +3,13 @@ namespace Nacre.Host.Bench;
 /// <summary>
 /// What `nacre bench dotnet` reports: bench/DotNet's results, the same NativeAOT binary's as an
 /// HRT (the Nacre origin, labelled "HRT") and as a Linux process (the Linux origin), with the
-/// goals of issue 10: the runtime's cross-CPU primitives ≥ 10× faster as an HRT, compute-bound
+/// .NET world's speed goals: the runtime's cross-CPU primitives ≥ 10× faster as an HRT, compute-bound
 /// code within 2% of Linux.
 /// </summary>
 public static class DotNetPrimitives
 {
     public static readonly BenchLabels Labels = new(".NET world benchmarks (one NativeAOT binary: HRT vs Linux process)", "Linux/HRT",
-        "goals (issue 10), judged on the medians");
+        "goals, judged on the medians");
 
     private static readonly Goal TenX = new(GoalKind.LinuxFactor, 10, "≥ 10× faster as an HRT than on Linux (median)");
     private static readonly Goal WithinTwoPercent = new(GoalKind.SlowdownAtMost, 1.02, "compute within 2%: HRT median ≤ 1.02× Linux's");

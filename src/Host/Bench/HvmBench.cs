@@ -6,7 +6,7 @@ using Nacre.Hvm;
 namespace Nacre.Host.Bench;
 
 /// <summary>
-/// What the HVM itself costs (issue 4's measurements), each beside its Linux counterpart measured
+/// What the HVM itself costs (boot and invoke), each beside its Linux counterpart measured
 /// in the same run with the same clock (<see cref="Tsc"/>) and statistics:
 /// <list type="bullet">
 /// <item>boot: Hrt.Boot → the HRT's Main running, and → ready for invoke; beside it, a Linux

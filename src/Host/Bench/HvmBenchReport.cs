@@ -5,7 +5,7 @@ namespace Nacre.Host.Bench;
 /// <summary>What `nacre bench hvm` prints and writes: the table, the start-up comparison, the boot stage by stage, the verdicts.</summary>
 public static class HvmBenchReport
 {
-    /// <summary>The cold boot stage by stage: every stamped point, then issue 13's five spans.</summary>
+    /// <summary>The cold boot stage by stage: every stamped point, then the five spans of BootBreakdown.Summary.</summary>
     public static IEnumerable<string> BreakdownLines(IReadOnlyList<BootBreakdown.Row> rows)
     {
         if (rows.Count == 0)

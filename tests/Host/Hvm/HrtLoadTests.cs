@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace Nacre.Host.Tests.Hvm;
 
 /// <summary>
-/// The HVM under load (issue 13): a thousand HRTs booted and disposed one after another, and
+/// The HVM under load: a thousand HRTs booted and disposed one after another, and
 /// eight at a time, leave the process with the file descriptors, threads, mappings and resident
 /// memory it had; and one HRT takes Invoke from several host threads at once. The numbers are
 /// printed (test output) as well as checked.
