@@ -5,7 +5,7 @@ namespace Nacre.Tracing
 {
     /// <summary>
     /// Writes every ring and the thread names to COM2 as the run ends, in the format the host's
-    /// decoder reads (src/Cli/Tracing/TraceFile.cs). Little-endian throughout:
+    /// decoder reads (src/Host/Tracing/TraceFile.cs). Little-endian throughout:
     /// <code>
     /// "NACRTRC1" u32 version u32 cpus u64 tscHz u64 startTsc u32 rings u32 names
     /// rings × { u32 cpu u32 isInterrupt u64 head u64 count, count × (u64 stamp u32 a u32 b) }   oldest first

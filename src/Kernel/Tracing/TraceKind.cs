@@ -2,7 +2,7 @@ namespace Nacre.Tracing
 {
     /// <summary>
     /// What a trace event records. The numbers are the dump format's (the host decoder in
-    /// src/Cli/Tracing has the same list): append, never renumber. A and B are the event's two
+    /// src/Host/Tracing has the same list): append, never renumber. A and B are the event's two
     /// 32-bit arguments.
     /// </summary>
     public enum TraceKind : byte
