@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Nacre.Cli.Infrastructure;
-using Nacre.Cli.Packaging;
+using Nacre.Host.Infrastructure;
+using Nacre.Host.Packaging;
 
 namespace Nacre.Cli.Commands;
 

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Nacre.Cli.Building;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Building;
+using Nacre.Host.Infrastructure;
 
-namespace Nacre.Cli.Packaging;
+namespace Nacre.Host.Packaging;
 
 /// <summary>
 /// Nacre's NuGet packages for use outside the repository (docs/packages.md): the MSBuild SDK

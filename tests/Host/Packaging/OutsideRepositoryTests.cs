@@ -1,6 +1,6 @@
 using System.Security;
-using Nacre.Cli.Building;
-using Nacre.Cli.Infrastructure;
+using Nacre.Host.Building;
+using Nacre.Host.Infrastructure;
 using Nacre.Host.Tests.Hvm;
 using Nacre.Host.Tests.Support;
 
