@@ -118,7 +118,7 @@ namespace Nacre.Boot
                 return code;
             }
             System.Console.WriteLine($"nacre: Main returned {code}; entering the shell (`exit` ends the run with that code)");
-            return Shell.Run(code);
+            return Shell.Shell.Run(code);
         }
 
         /// <summary>Ends the run with Main's exit code.</summary>

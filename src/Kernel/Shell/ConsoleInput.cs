@@ -1,6 +1,6 @@
 using Nacre.Arch.X64;
 
-namespace Nacre
+namespace Nacre.Shell
 {
     /// <summary>Where the shell's keystrokes come from.</summary>
     public interface IConsoleInput

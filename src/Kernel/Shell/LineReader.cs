@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace Nacre
+namespace Nacre.Shell
 {
     /// <summary>What one byte fed to a <see cref="LineReader"/> completed.</summary>
     public enum LineStatus

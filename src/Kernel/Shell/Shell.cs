@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using Nacre.Arch.X64;
 using Nacre.Boot;
 
-namespace Nacre
+namespace Nacre.Shell
 {
     /// <summary>
     /// A small command shell on the serial console (docs/shell.md). The kernel enters it when

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using Nacre.Arch.X64;
 using Nacre.Testing;
 
-namespace Nacre
+namespace Nacre.Shell
 {
     /// <summary>The commands every shell has: help, cpus, mem, threads, test, reboot, exit.</summary>
     internal static class ShellBuiltins

@@ -1,6 +1,6 @@
 using System;
 
-namespace Nacre
+namespace Nacre.Shell
 {
     /// <summary>One shell command: its name, an argument synopsis for `help`, a one-line summary, and what it does.</summary>
     public sealed class ShellCommand

@@ -3,7 +3,7 @@ using Nacre.Acpi;
 using Nacre.Cpus;
 using Nacre.Threads;
 
-namespace Nacre
+namespace Nacre.Shell
 {
     /// <summary>The shell's views of the CPUs and the threads (read without locks: a snapshot that may be slightly stale).</summary>
     internal static unsafe class SystemReport

@@ -1,4 +1,4 @@
-using Nacre;
+using Nacre.Shell;
 using Nacre.Boot;
 using Nacre.Testing;
 
@@ -25,7 +25,7 @@ namespace Shell.Tests
         private static ShellSession Execute(string line, int exitCode = 3)
         {
             var session = new ShellSession(exitCode);
-            Nacre.Shell.Execute(line, session);
+            Nacre.Shell.Shell.Execute(line, session);
             return session;
         }
 
@@ -75,8 +75,8 @@ namespace Shell.Tests
         [Test]
         public static void ArgumentsAreSplitLikeTheKernelCommandLine()
         {
-            Nacre.Shell.AddCommand(new ShellCommand("args", "[words...]", "records its arguments (a test command)", (session, args) => s_seen = args));
-            Assert.NotNull(Nacre.Shell.Find("args"));
+            Nacre.Shell.Shell.AddCommand(new ShellCommand("args", "[words...]", "records its arguments (a test command)", (session, args) => s_seen = args));
+            Assert.NotNull(Nacre.Shell.Shell.Find("args"));
             Execute("args  one \"two words\"   three");
             Assert.Equal(3L, s_seen.Length);
             Assert.Equal("one", s_seen[0]);
@@ -91,20 +91,20 @@ namespace Shell.Tests
         {
             string[] expected = { "help", "cpus", "mem", "threads", "test", "reboot", "exit" };
             for (int i = 0; i < expected.Length; i++)
-                Assert.Equal(expected[i], Nacre.Shell.Commands[i].Name);
+                Assert.Equal(expected[i], Nacre.Shell.Shell.Commands[i].Name);
         }
 
         [Test]
         public static void RunReturnsTheCodeOfExit()
         {
-            Assert.Equal(9L, Nacre.Shell.Run(new Script("help\r\ncpus\r\nthreads\r\nmem\r\nexot\x7F\x7F" + "it 9\r\n"), 0));
+            Assert.Equal(9L, Nacre.Shell.Shell.Run(new Script("help\r\ncpus\r\nthreads\r\nmem\r\nexot\x7F\x7F" + "it 9\r\n"), 0));
         }
 
         [Test]
         public static void RunEndsAtEndOfInputWithTheCodeItWasGiven()
         {
-            Assert.Equal(5L, Nacre.Shell.Run(new Script("help\n"), 5));
-            Assert.Equal(4L, Nacre.Shell.Run(new Script(""), 4));
+            Assert.Equal(5L, Nacre.Shell.Shell.Run(new Script("help\n"), 5));
+            Assert.Equal(4L, Nacre.Shell.Shell.Run(new Script(""), 4));
         }
 
         [Test]

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
-using Nacre;
+using Nacre.Shell;
 using Nacre.Testing;
 
 namespace Shell.Tests
