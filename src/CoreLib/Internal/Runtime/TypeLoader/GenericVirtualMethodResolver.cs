@@ -71,44 +71,69 @@ namespace Internal.Runtime.TypeLoader
         /// <summary>The owner (a class of the object's chain, or an interface for a default method) of the method implementing an interface's slot.</summary>
         private static MethodTable* ImplementationOfInterfaceMethod(MethodTable* objectType, MethodTable* iface, ref string error)
         {
-            MethodTable* slotType = TypeSignatures.Definition(iface);
+            // As .NET: each type from the object's up, first for the very interface, then for a
+            // variant-compatible instantiation (an IProducer<string> called as IProducer<object>);
+            // default methods only when no class implements the method.
             MethodTable* defaultOwner = null;
             for (MethodTable* type = objectType; type != null; type = type->BaseType)
             {
-                MethodTable* definition = TypeSignatures.Definition(type);
-                var entries = new NativeHashtableEntries(ModuleTables.InterfaceGenericVirtualMethods);
-                while (entries.Next(out NativeParser e))
+                MethodTable* owner = ImplementationOnType(objectType, type, iface, false, ref defaultOwner, ref error);
+                if (owner == null && error == null && iface->HasGenericVariance)
+                    owner = ImplementationOnType(objectType, type, iface, true, ref defaultOwner, ref error);
+                if (owner != null || error != null) return owner;
+            }
+            return defaultOwner;
+        }
+
+        // Entries: (interface, name-and-signature, implementation count, then per implementation:
+        // its name-and-signature or a diamond/re-abstraction marker, its owner, the number of
+        // implementing types, and per type: the type, and the signatures of its interfaces the
+        // method implements).
+        private static MethodTable* ImplementationOnType(MethodTable* objectType, MethodTable* type, MethodTable* iface, bool variant,
+            ref MethodTable* defaultOwner, ref string error)
+        {
+            MethodTable* slotType = TypeSignatures.Definition(iface);
+            MethodTable* definition = TypeSignatures.Definition(type);
+            var entries = new NativeHashtableEntries(ModuleTables.InterfaceGenericVirtualMethods);
+            while (entries.Next(out NativeParser e))
+            {
+                if (ModuleTables.FixupType(e.GetUnsigned()) != slotType) continue;
+                e.GetUnsigned();
+                for (uint impls = e.GetUnsigned(); impls > 0; impls--)
                 {
-                    if (ModuleTables.FixupType(e.GetUnsigned()) != slotType) continue;
-                    e.GetUnsigned();
-                    for (uint impls = e.GetUnsigned(); impls > 0; impls--)
+                    uint method = e.GetUnsigned();
+                    MethodTable* implOwner = method == DiamondEntry || method == ReabstractionEntry ? null : ModuleTables.FixupType(e.GetUnsigned());
+                    for (uint types = e.GetUnsigned(); types > 0; types--)
                     {
-                        uint method = e.GetUnsigned();
-                        MethodTable* implOwner = method == DiamondEntry || method == ReabstractionEntry ? null : ModuleTables.FixupType(e.GetUnsigned());
-                        for (uint types = e.GetUnsigned(); types > 0; types--)
+                        MethodTable* implementing = ModuleTables.FixupType(e.GetUnsigned());
+                        for (uint sigs = e.GetUnsigned(); sigs > 0; sigs--)
                         {
-                            MethodTable* implementing = ModuleTables.FixupType(e.GetUnsigned());
-                            for (uint sigs = e.GetUnsigned(); sigs > 0; sigs--)
+                            var sig = new NativeParser(ModuleTables.NativeLayout + e.GetUnsigned());
+                            if (implementing != definition || !Implements(ref sig, type, iface, variant)) continue;
+                            if (implOwner == null)
                             {
-                                var sig = new NativeParser(ModuleTables.NativeLayout + e.GetUnsigned());
-                                if (implementing != definition || !TypeSignatures.Matches(ref sig, iface, type)) continue;
-                                if (implOwner == null)
-                                {
-                                    error = method == DiamondEntry ? "ambiguous default implementations (a diamond)" : "the interface method is re-abstracted";
-                                    return null;
-                                }
-                                if (implOwner->IsInterface) {
-                                    if (defaultOwner == null) defaultOwner = DefaultMethodOwner(objectType, iface, implOwner, ref error);
-                                    continue;
-                                }
-                                MethodTable* owner = BaseWithDefinition(type, implOwner);
-                                if (owner != null) return owner;
+                                error = method == DiamondEntry ? "ambiguous default implementations (a diamond)" : "the interface method is re-abstracted";
+                                return null;
                             }
+                            if (implOwner->IsInterface)
+                            {
+                                if (defaultOwner == null) defaultOwner = DefaultMethodOwner(objectType, iface, implOwner, ref error);
+                                continue;
+                            }
+                            MethodTable* owner = BaseWithDefinition(type, implOwner);
+                            if (owner != null) return owner;
                         }
                     }
                 }
             }
-            return defaultOwner;
+            return null;
+        }
+
+        private static bool Implements(ref NativeParser sig, MethodTable* type, MethodTable* iface, bool variant)
+        {
+            if (!variant) return TypeSignatures.Matches(ref sig, iface, type);
+            MethodTable* implemented = TypeSignatures.Resolve(ref sig, type, null, 0);
+            return implemented != null && System.Runtime.TypeCast.IsVariantCompatible(implemented, iface);
         }
 
         private static MethodTable* BaseWithDefinition(MethodTable* type, MethodTable* definition)

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace Conformance.Calls
 {
-    /// <summary>Generic methods of interfaces: implemented by classes (implicitly, explicitly, virtually and overridden), by structs (called boxed), by default interface methods, and generic methods of generic types.</summary>
+    /// <summary>Generic methods of interfaces: implemented by classes (implicitly, explicitly, virtually and overridden), by structs (called boxed), by default interface methods, through a variant instantiation, and generic methods of generic types.</summary>
     public static class GenericInterfaceMethods
     {
         private interface IMapper { TOut Map<TIn, TOut>(TIn value, TOut whenNot); }
@@ -48,6 +48,11 @@ namespace Conformance.Calls
         private sealed class Maker : IMaker
         {
             public List<T> Make<T>(T first, T second) => new List<T> { first, second };
+        }
+        private interface IProducer<out T> { T Produce<TKey>(TKey key); }
+        private sealed class Producer : IProducer<string>
+        {
+            public string Produce<TKey>(TKey key) => "p" + key.ToString();
         }
         private class Holder<TItem>
         {
@@ -106,6 +111,9 @@ namespace Conformance.Calls
             if (madeInts.Count != 2 || madeInts[0] != 1) return 24;
             object pair = m.Map<KeyValuePair<string, int>, object>(new KeyValuePair<string, int>("k", 1), null);
             if (!(pair is KeyValuePair<string, int> kv) || kv.Key != "k" || kv.Value != 1) return 25;
+            IProducer<object> po = new Producer();
+            if ((string)po.Produce(1) != "p1") return 26;
+            if ((string)po.Produce("k") != "pk") return 27;
             return 100;
         }
     }
