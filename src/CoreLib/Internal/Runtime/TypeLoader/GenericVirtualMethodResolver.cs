@@ -15,7 +15,8 @@ namespace Internal.Runtime.TypeLoader
     /// generate for a core library other than .NET's, so every entry's name and signature is
     /// blank: a slot is known by its declaring type alone. That is exact while each type has at
     /// most one generic virtual method (declared, overriding or implementing one), the rule
-    /// docs/corelib.md states; where the tables show otherwise the call fails with a panic.
+    /// docs/corelib.md states and the compiler enforces (NACRE007); where the tables still show
+    /// two candidates the call fails with a panic rather than pick one.
     /// </summary>
     internal static unsafe class GenericVirtualMethodResolver
     {
