@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using System.Collections.ObjectModel;
 using System.Text;
+using Nacre.Hvm.Elf;
 
 namespace Nacre.Hvm;
 
@@ -26,9 +26,8 @@ public sealed class HrtImage
     /// low memory the kernel may use.</summary>
     public const ulong LowestLoadAddress = 0x10_0000;
 
-    private const int HeaderSize = 64, ProgramHeaderSize = 56, SectionHeaderSize = 64, SymbolSize = 24;
-    private const ushort MachineX86_64 = 62, TypeExec = 2;
-    private const uint PtLoad = 1, PfExecute = 1, ShtSymtab = 2, ShtStrtab = 3;
+    private const int HeaderSize = Elf64.HeaderSize, ProgramHeaderSize = Elf64.ProgramHeaderSize, SectionHeaderSize = Elf64.SectionHeaderSize, SymbolSize = Elf64.SymbolSize;
+    private const ushort MachineX86_64 = Elf64.MachineX86_64, TypeExec = Elf64.TypeExec;
 
     private readonly byte[] _bytes;
 
@@ -91,17 +90,13 @@ public sealed class HrtImage
 
         private ulong FileSize => (ulong)bytes.Length;
 
-        private ushort U16(ulong offset) => BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan((int)offset));
-        private uint U32(ulong offset) => BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan((int)offset));
-        private ulong U64(ulong offset) => BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan((int)offset));
-
         public HrtImage Read()
         {
-            CheckHeader();
-            var segments = ReadSegments();
-            var elfEntry = U64(24);
+            var header = CheckHeader();
+            var segments = ReadSegments(header);
+            var elfEntry = header.Entry;
             CheckExecutable(segments, elfEntry, "entry point");
-            var symbols = ReadSymbols();
+            var symbols = ReadSymbols(header);
             if (!symbols.TryGetValue(EntrySymbol, out var hvmEntry))
                 throw Error($"not an HRT image: no {EntrySymbol} symbol (was it built with Nacre's HVM support?)");
             CheckExecutable(segments, hvmEntry, EntrySymbol);
@@ -118,29 +113,31 @@ public sealed class HrtImage
             return new HrtImage(path, bytes, elfEntry, hvmEntry, segments, new ReadOnlyDictionary<string, ulong>(exports), foreignExports);
         }
 
-        private void CheckHeader()
+        private Elf64Header CheckHeader()
         {
-            if (bytes.Length < 4 || !bytes.AsSpan(0, 4).SequenceEqual("\u007fELF"u8))
+            if (!Elf64.HasMagic(bytes))
                 throw Error("not an ELF file (it does not start with 0x7F 'ELF')");
             if (FileSize < HeaderSize)
                 throw Error($"image is truncated: the file's 0x{FileSize:X} bytes are shorter than an ELF64 header (0x{HeaderSize:X})");
-            if (bytes[4] != 2)
-                throw Error($"wrong class {bytes[4]} ({ClassName(bytes[4])}): an HRT image must be ELF64 (2)");
-            if (bytes[5] != 1)
-                throw Error($"wrong data encoding {bytes[5]} ({EncodingName(bytes[5])}): an HRT image must be little-endian (1)");
-            var machine = U16(18);
+            var header = Elf64.Header(bytes);
+            if (header.Class != Elf64.Class64)
+                throw Error($"wrong class {header.Class} ({ClassName(header.Class)}): an HRT image must be ELF64 (2)");
+            if (header.Encoding != Elf64.LittleEndian)
+                throw Error($"wrong data encoding {header.Encoding} ({EncodingName(header.Encoding)}): an HRT image must be little-endian (1)");
+            var machine = header.Machine;
             if (machine != MachineX86_64)
                 throw Error($"wrong machine 0x{machine:X} ({MachineName(machine)}): an HRT image must be x86-64 ({MachineX86_64})");
-            var type = U16(16);
+            var type = header.Type;
             if (type != TypeExec)
                 throw Error($"wrong type {type} ({TypeName(type)}): an HRT image must be an executable (ET_EXEC, {TypeExec})");
+            return header;
         }
 
-        private List<HrtSegment> ReadSegments()
+        private List<HrtSegment> ReadSegments(Elf64Header elf)
         {
-            var phoff = U64(32);
-            var phentsize = U16(54);
-            var phnum = U16(56);
+            var phoff = elf.ProgramHeaderOffset;
+            var phentsize = elf.ProgramHeaderEntrySize;
+            var phnum = elf.ProgramHeaderCount;
             if (phnum == 0)
                 throw Error("image has no program headers, so nothing to load");
             if (phentsize != ProgramHeaderSize)
@@ -153,14 +150,15 @@ public sealed class HrtImage
                 var end = header + ProgramHeaderSize;
                 if (phoff > FileSize || end > FileSize)
                     throw Error($"image is truncated: program header {i} ends at 0x{end:X} beyond the file's 0x{FileSize:X} bytes");
-                if (U32(header) != PtLoad)
+                var program = Elf64.ProgramHeader(bytes, header);
+                if (program.Type != Elf64.PtLoad)
                     continue;
-                var flags = U32(header + 4);
-                var offset = U64(header + 8);
-                var virtualAddress = U64(header + 16);
-                var physical = U64(header + 24);
-                var fileBytes = U64(header + 32);
-                var memoryBytes = U64(header + 40);
+                var flags = program.Flags;
+                var offset = program.Offset;
+                var virtualAddress = program.VirtualAddress;
+                var physical = program.PhysicalAddress;
+                var fileBytes = program.FileSize;
+                var memoryBytes = program.MemorySize;
 
                 if (fileBytes > memoryBytes)
                     throw Error($"segment {i} has 0x{fileBytes:X} bytes in the file but only 0x{memoryBytes:X} in memory");
@@ -174,7 +172,7 @@ public sealed class HrtImage
                     throw Error($"segment {i} is linked at virtual 0x{virtualAddress:X} but loads at physical 0x{physical:X}: the HVM identity-maps the image, so they must be equal");
                 if (physical < LowestLoadAddress)
                     throw Error($"segment {i} at 0x{physical:X} lies below 1 MiB (0x{LowestLoadAddress:X}), where the VMM keeps its own structures");
-                segments.Add(new HrtSegment(i, physical, offset, fileBytes, memoryBytes, (flags & PfExecute) != 0));
+                segments.Add(new HrtSegment(i, physical, offset, fileBytes, memoryBytes, (flags & Elf64.PfExecute) != 0));
             }
             if (segments.Count == 0)
                 throw Error("image has no loadable (PT_LOAD) segments");
@@ -201,11 +199,11 @@ public sealed class HrtImage
         }
 
         /// <summary>The symbols whose names start with "nacre_" (all the VMM looks for), by name.</summary>
-        private Dictionary<string, ulong> ReadSymbols()
+        private Dictionary<string, ulong> ReadSymbols(Elf64Header elf)
         {
-            var shoff = U64(40);
-            var shentsize = U16(58);
-            var shnum = U16(60);
+            var shoff = elf.SectionHeaderOffset;
+            var shentsize = elf.SectionHeaderEntrySize;
+            var shnum = elf.SectionHeaderCount;
             if (shoff == 0 || shnum == 0)
                 throw Error($"image has no section headers, so no symbol table: the HVM needs its {EntrySymbol} and {ExportPrefix}* symbols (was it stripped?)");
             if (shentsize != SectionHeaderSize)
@@ -218,28 +216,30 @@ public sealed class HrtImage
             }
 
             ulong Header(int index) => shoff + (ulong)index * SectionHeaderSize;
+            Elf64SectionHeader Section(int index) => Elf64.SectionHeader(bytes, Header(index));
             var symtab = -1;
             for (var i = 0; i < shnum && symtab < 0; i++)
-                if (U32(Header(i) + 4) == ShtSymtab)
+                if (Section(i).Type == Elf64.ShtSymtab)
                     symtab = i;
             if (symtab < 0)
                 throw Error($"image has no symbol table (.symtab): the HVM needs its {EntrySymbol} and {ExportPrefix}* symbols (was it stripped?)");
 
-            var (symbolsOffset, symbolsSize) = SectionBytes(Header(symtab), symtab, "symbol table");
-            var entrySize = U64(Header(symtab) + 56);
+            var (symbolsOffset, symbolsSize) = SectionBytes(Section(symtab), symtab, "symbol table");
+            var entrySize = Section(symtab).EntrySize;
             if (entrySize != SymbolSize)
                 throw Error($"symbol table entries are 0x{entrySize:X} bytes each; ELF64 symbols are 0x{SymbolSize:X}");
-            var link = U32(Header(symtab) + 40);
-            if (link == 0 || link >= shnum || U32(Header((int)link) + 4) != ShtStrtab)
+            var link = Section(symtab).Link;
+            if (link == 0 || link >= shnum || Section((int)link).Type != Elf64.ShtStrtab)
                 throw Error($"the symbol table's string table (section {link}) is missing or not a string table");
-            var (stringsOffset, stringsSize) = SectionBytes(Header((int)link), (int)link, "string table");
+            var (stringsOffset, stringsSize) = SectionBytes(Section((int)link), (int)link, "string table");
 
             var symbols = new Dictionary<string, ulong>(StringComparer.Ordinal);
             var strings = bytes.AsSpan((int)stringsOffset, (int)stringsSize);
             for (var offset = symbolsOffset; offset + SymbolSize <= symbolsOffset + symbolsSize; offset += SymbolSize)
             {
-                var nameOffset = U32(offset);
-                var sectionIndex = U16(offset + 6);
+                var symbol = Elf64.Symbol(bytes, offset);
+                var nameOffset = symbol.NameOffset;
+                var sectionIndex = symbol.SectionIndex;
                 if (nameOffset >= strings.Length || sectionIndex == 0)
                     continue; // unnamed or undefined
                 var name = strings[(int)nameOffset..];
@@ -248,15 +248,15 @@ public sealed class HrtImage
                 var length = name.IndexOf((byte)0);
                 if (length < 0)
                     throw Error($"the string table ends inside the name of the symbol at offset 0x{offset:X}");
-                symbols[Encoding.ASCII.GetString(name[..length])] = U64(offset + 8);
+                symbols[Encoding.ASCII.GetString(name[..length])] = symbol.Value;
             }
             return symbols;
         }
 
-        private (ulong Offset, ulong Size) SectionBytes(ulong header, int index, string what)
+        private (ulong Offset, ulong Size) SectionBytes(Elf64SectionHeader section, int index, string what)
         {
-            var offset = U64(header + 24);
-            var size = U64(header + 32);
+            var offset = section.Offset;
+            var size = section.Size;
             if (offset > FileSize || size > FileSize - offset)
                 throw Error($"image is truncated: section {index} ({what}) bytes 0x{offset:X}–0x{offset + size:X} lie beyond the file's 0x{FileSize:X} bytes");
             return (offset, size);

@@ -1,5 +1,6 @@
 using Nacre.Host.Infrastructure;
 using Nacre.Hvm;
+using Nacre.Hvm.Elf;
 
 namespace Nacre.Host.Building;
 
@@ -30,7 +31,7 @@ public static class DotNetProgram
         using var file = File.OpenRead(path);
         if (file.Read(header) < header.Length)
             return false;
-        return header[..4].SequenceEqual("\u007fELF"u8) && header[4] == 2 && header[16] == 3 && header[17] == 0;
+        return Elf64.HasMagic(header) && Elf64.Class(header) == Elf64.Class64 && Elf64.Type(header) == Elf64.TypeDyn;
     }
 
     /// <summary>A project directory (or .csproj) that publishes a NativeAOT program rather than building an HRT image.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Nacre.Host.Infrastructure;
+using Nacre.Hvm.Elf;
 
 namespace Nacre.Host.Images;
 
@@ -15,9 +16,6 @@ public static class ImageValidator
     public const int MultibootSearchLimit = 8192;
 
     public const uint MultibootMagic = 0x1BADB002;
-
-    private const int Elf64HeaderSize = 64;
-    private const ushort MachineX86_64 = 62;
 
     /// <summary>Throws a <see cref="NacreException"/> describing the first problem found.</summary>
     public static void Validate(string path)
@@ -35,49 +33,49 @@ public static class ImageValidator
     /// <summary>Returns the first problem with the image's bytes, or null if it is bootable.</summary>
     public static string? Check(string name, ReadOnlySpan<byte> image)
     {
-        if (image.Length < 4 || !image[..4].SequenceEqual("\u007fELF"u8))
+        if (!Elf64.HasMagic(image))
             return $"{name} is not an ELF file";
         if (image.Length < 6)
             return $"{name} is truncated ({image.Length} bytes, shorter than an ELF header)";
 
-        switch (image[4])
+        switch (Elf64.Class(image))
         {
-            case 1: return $"{name} is ELF32, expected ELF64";
-            case 2: break;
+            case Elf64.Class32: return $"{name} is ELF32, expected ELF64";
+            case Elf64.Class64: break;
             default: return $"{name} has an invalid ELF class {image[4]}, expected ELF64";
         }
-        if (image[5] != 1)
+        if (Elf64.Encoding(image) != Elf64.LittleEndian)
             return $"{name} is not little-endian, expected a little-endian x86-64 image";
-        if (image.Length < Elf64HeaderSize)
+        if (image.Length < Elf64.HeaderSize)
             return $"{name} is truncated ({image.Length} bytes, shorter than an ELF64 header)";
 
-        var machine = BinaryPrimitives.ReadUInt16LittleEndian(image[18..]);
-        if (machine != MachineX86_64)
-            return $"{name} is for ELF machine {machine}, expected x86-64 (EM_X86_64 = 62)";
+        var header = Elf64.Header(image);
+        if (header.Machine != Elf64.MachineX86_64)
+            return $"{name} is for ELF machine {header.Machine}, expected x86-64 (EM_X86_64 = 62)";
 
-        return CheckSegmentsPresent(name, image) ?? CheckMultiboot(name, image);
+        return CheckSegmentsPresent(name, image, header) ?? CheckMultiboot(name, image);
     }
 
     /// <summary>A cut-off file still has an intact header; its program headers or segments do not fit.</summary>
-    private static string? CheckSegmentsPresent(string name, ReadOnlySpan<byte> image)
+    private static string? CheckSegmentsPresent(string name, ReadOnlySpan<byte> image, Elf64Header elf)
     {
-        var phOffset = BinaryPrimitives.ReadUInt64LittleEndian(image[32..]);
-        var phEntrySize = BinaryPrimitives.ReadUInt16LittleEndian(image[54..]);
-        var phCount = BinaryPrimitives.ReadUInt16LittleEndian(image[56..]);
+        var phOffset = elf.ProgramHeaderOffset;
+        var phEntrySize = elf.ProgramHeaderEntrySize;
+        var phCount = elf.ProgramHeaderCount;
         var length = (ulong)image.Length;
 
         if (phCount == 0)
             return null;
-        if (phEntrySize < 56)
+        if (phEntrySize < Elf64.ProgramHeaderSize)
             return $"{name} has an invalid program header size {phEntrySize}";
         if (phOffset > length || (ulong)phEntrySize * phCount > length - phOffset)
             return $"{name} is truncated: its program headers end past the end of the file ({length} bytes)";
 
         for (var i = 0; i < phCount; i++)
         {
-            var header = image[(int)(phOffset + (ulong)i * phEntrySize)..];
-            var offset = BinaryPrimitives.ReadUInt64LittleEndian(header[8..]);
-            var fileSize = BinaryPrimitives.ReadUInt64LittleEndian(header[32..]);
+            var header = Elf64.ProgramHeader(image, phOffset + (ulong)i * phEntrySize);
+            var offset = header.Offset;
+            var fileSize = header.FileSize;
             if (offset > length || fileSize > length - offset)
                 return $"{name} is truncated: segment {i} ends at byte {offset + fileSize} but the file has {length} bytes";
         }

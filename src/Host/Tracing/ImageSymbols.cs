@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Nacre.Hvm.Elf;
 
 namespace Nacre.Host.Tracing;
 
@@ -25,7 +26,7 @@ public sealed class ImageSymbols
         try
         {
             var bytes = File.ReadAllBytes(imagePath);
-            var section = FindSection(bytes, ".nacre_symbols");
+            var section = Elf64.FindSection(bytes, ".nacre_symbols");
             return section is { } s ? Parse(bytes.AsSpan(s.Offset, s.Size)) : None;
         }
         catch (Exception e) when (e is IOException or ArgumentOutOfRangeException or ArgumentException)
@@ -62,25 +63,5 @@ public sealed class ImageSymbols
             names[i] = Encoding.UTF8.GetString(rest[..rest.IndexOf((byte)0)]);
         }
         return new ImageSymbols(addresses, sizes, names);
-    }
-
-    private static (int Offset, int Size)? FindSection(byte[] elf, string name)
-    {
-        var b = elf.AsSpan();
-        if (b.Length < 64 || b[0] != 0x7F || b[1] != (byte)'E' || b[4] != 2) return null;
-        ulong shoff = BinaryPrimitives.ReadUInt64LittleEndian(b[0x28..]);
-        int shnum = BinaryPrimitives.ReadUInt16LittleEndian(b[0x3C..]);
-        int shstrndx = BinaryPrimitives.ReadUInt16LittleEndian(b[0x3E..]);
-        var strtab = b.Slice((int)shoff + shstrndx * 64, 64);
-        int strOffset = (int)BinaryPrimitives.ReadUInt64LittleEndian(strtab[0x18..]);
-        for (int i = 0; i < shnum; i++)
-        {
-            var h = b.Slice((int)shoff + i * 64, 64);
-            int nameAt = strOffset + (int)BinaryPrimitives.ReadUInt32LittleEndian(h);
-            var rest = b[nameAt..];
-            if (Encoding.ASCII.GetString(rest[..rest.IndexOf((byte)0)]) != name) continue;
-            return ((int)BinaryPrimitives.ReadUInt64LittleEndian(h[0x18..]), (int)BinaryPrimitives.ReadUInt64LittleEndian(h[0x20..]));
-        }
-        return null;
     }
 }

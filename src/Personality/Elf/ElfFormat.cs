@@ -2,7 +2,12 @@ using System.Runtime.InteropServices;
 
 namespace Nacre.Personality.Elf
 {
-    /// <summary>The ELF64 structures and constants the loader reads (System V gABI, x86-64 psABI).</summary>
+    /// <summary>
+    /// The ELF64 structures and constants the loader reads (System V gABI, x86-64 psABI). The host
+    /// side reads ELF through one reader, Nacre.Hvm.Elf.Elf64 (src/Hvm/Elf); this loader keeps its
+    /// own because it is kernel C#, compiled against Nacre.CoreLib into the image, and reads
+    /// programs already in guest memory through these blittable structs.
+    /// </summary>
     [StructLayout(LayoutKind.Sequential)]
     public unsafe struct ElfHeader
     {
