@@ -19,7 +19,7 @@ namespace Internal.Runtime
             public nint Data;   // encoded interface (low bits set) or DispatchCache*
         }
 
-        // Cache layout is shared with the stub in runtime.S: entries start at offset 32 and end with
+        // Cache layout is shared with the stub in ilchelpers.S (kernel arch/x64): entries start at offset 32 and end with
         // an entry whose Type is null.
         private struct DispatchCache
         {

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace Nacre.Arch.X64
 {
-    /// <summary>Saved callee-saved registers, stack pointer, resume address and RFLAGS (runtime.S).</summary>
+    /// <summary>Saved callee-saved registers, stack pointer, resume address and RFLAGS (setjmp.S).</summary>
     public unsafe struct JumpBuffer
     {
         /// <summary>Bytes in a buffer: 6 registers, RSP, RIP, RFLAGS (the interrupt flag comes back with a long jump), padding.</summary>

@@ -31,7 +31,7 @@
 
 
     .data
-    /* 1 once the kernel's C# runs at CPL 3 (every CPU): cpu.S, context.S and runtime.S test it. */
+    /* 1 once the kernel's C# runs at CPL 3 (every CPU): cpu.S, context.S and setjmp.S test it. */
     .globl nacre_deprivileged
 nacre_deprivileged:
     .byte 0
