@@ -7,6 +7,7 @@
  * has already saved the full state on the preempted thread's stack before calling C#.
  */
 
+#include "calleesaved.h"
 #include "virtualif.h"
 
     .text
@@ -22,12 +23,7 @@ arch_switch:
     cmpb $0, nacre_deprivileged(%rip)
     jne switch_save_vif
 switch_saved_flags:
-    push %rbp
-    push %rbx
-    push %r12
-    push %r13
-    push %r14
-    push %r15
+    PUSH_CALLEE_SAVED
     mov %rsp, (%rdi)
     mov %rsi, %rdi
     /* fall through */
@@ -37,12 +33,7 @@ switch_saved_flags:
     .globl arch_switch_first
 arch_switch_first:
     mov %rdi, %rsp
-    pop %r15
-    pop %r14
-    pop %r13
-    pop %r12
-    pop %rbx
-    pop %rbp
+    POP_CALLEE_SAVED
     cmpb $0, nacre_deprivileged(%rip)
     jne 1f
     popfq

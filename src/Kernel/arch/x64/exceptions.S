@@ -5,6 +5,8 @@
  *
  * RegisterContext (CallFrameInfo.cs): rip 0, rsp 8, rbp 16, rbx 24, r12 32, r13 40, r14 48, r15 56. */
 
+#include "calleesaved.h"
+
     .text
     .code64
 
@@ -101,36 +103,14 @@ nacre_throw_redirected:
     .globl nacre_eh_funclet_return
 nacre_eh_call_funclet:
     .cfi_startproc
-    push %rbp
-    .cfi_adjust_cfa_offset 8
-    .cfi_rel_offset %rbp, 0
-    push %rbx
-    .cfi_adjust_cfa_offset 8
-    .cfi_rel_offset %rbx, 0
-    push %r12
-    .cfi_adjust_cfa_offset 8
-    .cfi_rel_offset %r12, 0
-    push %r13
-    .cfi_adjust_cfa_offset 8
-    .cfi_rel_offset %r13, 0
-    push %r14
-    .cfi_adjust_cfa_offset 8
-    .cfi_rel_offset %r14, 0
-    push %r15
-    .cfi_adjust_cfa_offset 8
-    .cfi_rel_offset %r15, 0
+    PUSH_CALLEE_SAVED cfi=1
     push %rcx                       /* exInfo: the funclet's CFA points here */
     .cfi_adjust_cfa_offset 8
     LOAD_CALLEE_SAVED %rdx
     call *%rsi
 nacre_eh_funclet_return:
     pop %rcx
-    pop %r15
-    pop %r14
-    pop %r13
-    pop %r12
-    pop %rbx
-    pop %rbp
+    POP_CALLEE_SAVED
     ret
     .cfi_endproc
 

@@ -6,6 +6,8 @@
  * of the function and, when the function returns, lands in arch_fork_exit instead of its caller.
  */
 
+#include "calleesaved.h"
+
     .text
     .code64
 
@@ -16,23 +18,13 @@
  * (deprivileged mode), so the C# side reads it through Cpu.ReadFlags. */
     .globl arch_thread_fork
 arch_thread_fork:
-    push %rbp
-    push %rbx
-    push %r12
-    push %r13
-    push %r14
-    push %r15
+    PUSH_CALLEE_SAVED
     mov %edi, %esi
     mov %rsp, %rdi
     sub $8, %rsp                /* 6 pushes on top of the return address: realign to 16 */
     call nacre_thread_fork
     add $8, %rsp
-    pop %r15
-    pop %r14
-    pop %r13
-    pop %r12
-    pop %rbx
-    pop %rbp
+    POP_CALLEE_SAVED
     ret
 
 /* arch_fork_child: where the child's first switch returns to (arch_switch's ret), with
