@@ -69,25 +69,25 @@ _start:
     /* PML4[0] → PDPT; PDPT[0..3] → four page directories of 512 × 2 MiB pages = 4 GiB. */
     mov $boot_pml4, %edi
     mov $boot_pdpt, %eax
-    or $0x7, %eax                       /* user-accessible too: deprivileged mode starts on these */
+    or $(PTE_PRESENT | PTE_WRITABLE | PTE_USER), %eax /* user too: deprivileged mode starts on these */
     mov %eax, (%edi)
 
     mov $boot_pdpt, %edi
     mov $boot_pd, %eax
-    or $0x7, %eax
+    or $(PTE_PRESENT | PTE_WRITABLE | PTE_USER), %eax
     mov $4, %ecx
 1:  mov %eax, (%edi)
-    add $4096, %eax
+    add $PAGE_SIZE, %eax
     add $8, %edi
     loop 1b
 
     mov $boot_pd, %edi
-    mov $0x87, %eax                     /* present, writable, user, 2 MiB page */
+    mov $(PTE_PRESENT | PTE_WRITABLE | PTE_USER | PTE_LARGE), %eax
     xor %edx, %edx                      /* high dword of the physical address */
-    mov $2048, %ecx
+    mov $(4 * PAGE_TABLE_ENTRIES), %ecx
 2:  mov %eax, (%edi)
     mov %edx, 4(%edi)
-    add $0x200000, %eax
+    add $LARGE_PAGE_SIZE, %eax
     adc $0, %edx
     add $8, %edi
     loop 2b
@@ -99,7 +99,7 @@ _start:
     xor %eax, %eax
     call fill_page_table
     movl $0, boot_pt_null
-    movl $(boot_pt_null + 7), boot_pd
+    movl $(boot_pt_null + PTE_PRESENT + PTE_WRITABLE + PTE_USER), boot_pd
 
     mov $boot_stack_guard, %eax
     shr $21, %eax                       /* index of the guard's 2 MiB page */
@@ -110,47 +110,47 @@ _start:
     mov $boot_pt_guard, %edi
     shl $21, %eax
     call fill_page_table
-    lea boot_pt_guard + 7, %eax
+    lea boot_pt_guard + PTE_PRESENT + PTE_WRITABLE + PTE_USER, %eax
     mov %eax, boot_pd(, %ebx, 8)
     mov $boot_pt_guard, %edi
 4:  mov $boot_stack_guard, %eax
     shr $12, %eax
-    and $511, %eax
+    and $(PAGE_TABLE_ENTRIES - 1), %eax
     movl $0, (%edi, %eax, 8)
 
     mov %cr4, %eax
-    or $(1 << 5), %eax                  /* PAE */
+    or $CR4_PAE, %eax
     mov %eax, %cr4
     mov $boot_pml4, %eax
     mov %eax, %cr3
 
-    mov $0xC0000080, %ecx               /* EFER: long mode enable */
+    mov $MSR_EFER, %ecx
     rdmsr
-    or $(1 << 8), %eax
+    or $EFER_LME, %eax
     wrmsr
 
     mov %cr0, %eax
-    or $0x80000001, %eax                /* PG | PE */
+    or $(CR0_PG | CR0_PE), %eax
     mov %eax, %cr0
 
     lgdt gdt_pointer
-    ljmp $0x08, $long_mode
+    ljmp $SEL_KERNEL_CODE, $long_mode
 
 /* fill_page_table: EDI = table, EAX = physical base of its 2 MiB; maps all 512 pages present,
  * writable, user. Clobbers EAX, ECX, EDI. */
 fill_page_table:
-    or $0x7, %eax
-    mov $512, %ecx
+    or $(PTE_PRESENT | PTE_WRITABLE | PTE_USER), %eax
+    mov $PAGE_TABLE_ENTRIES, %ecx
 5:  mov %eax, (%edi)
     movl $0, 4(%edi)
-    add $4096, %eax
+    add $PAGE_SIZE, %eax
     add $8, %edi
     loop 5b
     ret
 
     .code64
 long_mode:
-    mov $0x10, %ax
+    mov $SEL_KERNEL_DATA, %ax
     mov %ax, %ds
     mov %ax, %es
     mov %ax, %ss
@@ -168,12 +168,12 @@ long_mode:
     shr $16, %rax
     mov %eax, 8(%rdi)                   /* base 63:32 */
     lea df_stack_top(%rip), %rax
-    mov %rax, boot_tss+36(%rip)         /* IST1 */
+    mov %rax, boot_tss+TSS_IST1(%rip)
     lea interrupt_stack_top(%rip), %rax
-    mov %rax, boot_tss+44(%rip)         /* IST2: ring-0 interrupt entry (interrupts.S) */
+    mov %rax, boot_tss+TSS_IST2(%rip)   /* ring-0 interrupt entry (interrupts.S) */
     lea ring0_stack_top(%rip), %rax
-    mov %rax, boot_tss+4(%rip)          /* RSP0: deprivileged mode enters CPL 0 on it */
-    mov $0x28, %ax
+    mov %rax, boot_tss+TSS_RSP0(%rip)   /* deprivileged mode enters CPL 0 on it */
+    mov $SEL_TSS, %ax
     ltr %ax
 
     ENABLE_SSE_AND_WP                   /* cpusetup.h */

@@ -265,7 +265,6 @@ arch_read_cs:
  * (nacre_fsgsbase = 1) wrfsbase/rdfsbase, which work at CPL 3 too and cost tens of cycles;
  * otherwise the FS_BASE MSR (through the gate in deprivileged mode: slow, never on a hot path
  * on hosts that have FSGSBASE). */
-#define MSR_FS_BASE 0xC0000100
     .globl arch_write_fsbase
 arch_write_fsbase:
     cmpb $0, nacre_fsgsbase(%rip)

@@ -1,17 +1,7 @@
 /* cpusetup.h — control-register set-up shared by the boot CPU (boot.S) and the others
  * (trampoline.S), so both run with the same CPU state. */
 
-#define CR0_MP          (1 << 1)
-#define CR0_EM          (1 << 2)
-#define CR0_WP          (1 << 16)
-#define CR4_OSFXSR      (1 << 9)
-#define CR4_OSXMMEXCPT  (1 << 10)
-#define CR4_FSGSBASE    (1 << 16)
-#define CPUID7_EBX_FSGSBASE (1 << 0)
-#define CR4_OSXSAVE     (1 << 18)
-#define CPUID1_ECX_XSAVE (1 << 26)
-#define CPUID1_ECX_AVX  (1 << 28)
-#define XCR0_X87_SSE_AVX 7
+#include "x86.h"
 
 /* ENABLE_SSE_AND_WP: CR0.EM off, CR0.MP on (SSE: ilc emits it everywhere), CR0.WP on (read-only
  * pages bind ring 0 too); CR4.OSFXSR | OSXMMEXCPT; CR4.FSGSBASE where the CPU has it (each

@@ -23,11 +23,9 @@
  */
 
 #include "abi.h"
+#include "x86.h"
 #include "virtualif.h"
 #include "trapframe.h"
-
-#define USER_CS         0x23
-#define USER_SS         0x1B
 
 
     .data
@@ -178,7 +176,7 @@ depriv_from_user:
     movq $0, %gs:PCPU_VIF                   /* handlers run with interrupts (virtually) off */
     lea depriv_user_trap(%rip), %rcx
     mov %rcx, 32(%rsp)
-    movq $0x202, 48(%rsp)
+    movq $(RFLAGS_IF | RFLAGS_RESERVED), 48(%rsp)
     mov %rax, 56(%rsp)
     pop %rcx
     pop %rax
@@ -199,7 +197,7 @@ depriv_return_gate:
     push %rcx
     /* 0 rcx, 8 rax, 16 rip, 24 cs, 32 rflags, 40 rsp (→ frame tail), 48 ss */
     mov 40(%rsp), %rax
-    testq $0x200, 32(%rax)
+    testq $RFLAGS_IF, 32(%rax)
     jz 1f
     mov %gs:PCPU_PENDING, %rcx
     or %gs:PCPU_PENDING+8, %rcx
@@ -214,7 +212,7 @@ depriv_return_gate:
     mov 24(%rax), %rcx
     mov %rcx, 24(%rsp)
     mov 32(%rax), %rcx
-    or $0x200, %rcx                         /* CPL 3 always runs with the real IF on */
+    or $RFLAGS_IF, %rcx                     /* CPL 3 always runs with the real IF on */
     mov %rcx, 32(%rsp)
     mov 40(%rax), %rcx
     mov %rcx, 40(%rsp)
@@ -225,7 +223,7 @@ depriv_return_gate:
     iretq
 2:  lea depriv_drain(%rip), %rcx            /* pending: deliver first, on the same frame */
     mov %rcx, 16(%rsp)
-    movq $0x202, 32(%rsp)
+    movq $(RFLAGS_IF | RFLAGS_RESERVED), 32(%rsp)
     pop %rcx
     pop %rax
     iretq
@@ -235,13 +233,13 @@ depriv_return_gate:
  * status; both are I/O exits under any VMM. rsi = message. */
 depriv_fatal:
     cli
-    mov $0x3F8, %dx
+    mov $PORT_COM1, %dx
 1:  lodsb
     test %al, %al
     jz 2f
     outb %al, %dx
     jmp 1b
-2:  mov $0xF4, %dx
+2:  mov $PORT_DEBUG_EXIT, %dx
     mov $KERNEL_EXIT_CODE_PANIC, %eax
     outl %eax, %dx
 3:  hlt
@@ -307,7 +305,7 @@ depriv_deliver_pending:
     mov %rax, (%rsp)
     pushfq
     pop %rax
-    or $0x200, %rax
+    or $RFLAGS_IF, %rax
     mov %rax, 32(%rsp)
     lea 56(%rsp), %rax
     mov %rax, 40(%rsp)
@@ -332,7 +330,7 @@ arch_enter_deprivileged:
     movq $0, %gs:PCPU_VIF
     /* User selectors in every data segment register: iretq to CPL 3 would null the DPL-0 ones
      * (and with GS possibly its base). Loading GS resets its base, so keep the base across. */
-    mov $0xC0000101, %ecx
+    mov $MSR_GS_BASE, %ecx
     rdmsr
     mov $USER_SS, %esi
     mov %si, %ds
@@ -344,7 +342,7 @@ arch_enter_deprivileged:
     mov %rsp, %rax
     pushq $USER_SS
     push %rax
-    pushq $0x202
+    pushq $(RFLAGS_IF | RFLAGS_RESERVED)
     pushq $USER_CS
     push %rcx
     iretq
@@ -368,7 +366,7 @@ depriv_set_early_gs:
     mov %rcx, PCPU_EXC_STACK(%rax)
     mov %rax, %rdx
     shr $32, %rdx
-    mov $0xC0000101, %ecx
+    mov $MSR_GS_BASE, %ecx
     wrmsr
     ret
 

@@ -18,6 +18,10 @@
 #include "cpusetup.h"
 
 #define TRAMPOLINE_BASE 0x8000
+/* The trampoline's own GDT (tramp_gdt below). */
+#define TRAMP_CODE32    0x08
+#define TRAMP_DATA      0x10
+#define TRAMP_CODE64    0x18
 #define T(x) ((x) - ap_trampoline_start + TRAMPOLINE_BASE)
 
     .section .rodata.trampoline, "a"
@@ -32,34 +36,34 @@ ap_trampoline_start:
     mov %ax, %ss
     lgdtl T(tramp_gdt_pointer)
     mov %cr0, %eax
-    or $1, %eax                         /* PE */
+    or $CR0_PE, %eax
     mov %eax, %cr0
-    ljmpl $0x08, $T(tramp32)
+    ljmpl $TRAMP_CODE32, $T(tramp32)
 
     .code32
 tramp32:
-    mov $0x10, %ax
+    mov $TRAMP_DATA, %ax
     mov %ax, %ds
     mov %ax, %es
     mov %ax, %ss
     mov %ax, %fs
     mov %ax, %gs
     mov T(ap_param_cr4), %eax
-    and $~(1 << 17), %eax               /* PCIDE can only be set in long mode */
-    or $(1 << 5), %eax                  /* PAE */
+    and $~CR4_PCIDE, %eax               /* PCIDE can only be set in long mode */
+    or $CR4_PAE, %eax
     mov %eax, %cr4
     mov T(ap_param_cr3), %eax
     mov %eax, %cr3
-    mov $0xC0000080, %ecx
+    mov $MSR_EFER, %ecx
     mov T(ap_param_efer), %eax
-    and $~(1 << 10), %eax               /* LMA is status, set by the CPU */
-    or $(1 << 8), %eax                  /* LME */
+    and $~EFER_LMA, %eax                /* status, set by the CPU */
+    or $EFER_LME, %eax
     xor %edx, %edx
     wrmsr
     mov %cr0, %eax
-    or $0x80000001, %eax                /* PG | PE */
+    or $(CR0_PG | CR0_PE), %eax
     mov %eax, %cr0
-    ljmp $0x18, $T(tramp64)
+    ljmp $TRAMP_CODE64, $T(tramp64)
 
     .code64
 tramp64:
@@ -99,17 +103,17 @@ ap_entry64:
     lgdt T(ap_param_gdtr)
     mov T(ap_param_stack), %rsp
     lea 1f(%rip), %rax
-    pushq $0x08
+    pushq $SEL_KERNEL_CODE
     push %rax
     lretq                               /* reload CS from the new GDT */
-1:  mov $0x10, %ax
+1:  mov $SEL_KERNEL_DATA, %ax
     mov %ax, %ds
     mov %ax, %es
     mov %ax, %ss
     xor %eax, %eax
     mov %ax, %fs
     mov %ax, %gs
-    mov $0x28, %ax
+    mov $SEL_TSS, %ax
     ltr %ax
 
     ENABLE_SSE_AND_WP                   /* cpusetup.h */

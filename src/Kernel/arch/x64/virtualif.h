@@ -2,6 +2,8 @@
  * virtual interrupt flag, for every routine that saves or restores RFLAGS, and the privileged
  * gate's operation numbers. The per-CPU offsets mirror Nacre.Cpus.PerCpu. */
 
+#include "x86.h"
+
 #define PCPU_VIF        104     /* 1 = interrupts (virtually) enabled */
 #define PCPU_PENDING    112     /* 256-bit bitmap of vectors that arrived while masked */
 #define PCPU_EXC_STACK  144     /* top of the stack CPU exceptions are reflected onto */
@@ -9,10 +11,10 @@
 /* FLAGS_WITH_VIF x: makes bit 9 (IF) of the RFLAGS image x (register or memory) the virtual IF,
  * since at CPL 3 the real IF is always on. */
 .macro FLAGS_WITH_VIF x
-    andq $~0x200, \x
+    andq $~RFLAGS_IF, \x
     cmpq $0, %gs:PCPU_VIF
     je .Lvif_off_\@
-    orq $0x200, \x
+    orq $RFLAGS_IF, \x
 .Lvif_off_\@:
 .endm
 
@@ -20,7 +22,7 @@
  * that enables interrupts, through depriv_deliver_pending (which delivers what became pending
  * meanwhile and then returns, preserving every register). */
 .macro RETURN_SETTING_VIF x
-    btq $9, \x
+    btq $RFLAGS_IF_BIT, \x
     jc .Lvif_on_\@
     movq $0, %gs:PCPU_VIF
     ret
