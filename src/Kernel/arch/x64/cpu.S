@@ -232,7 +232,7 @@ arch_read_rbp:
 /* ulong arch_read_gs0(void): the first quadword of this CPU's per-CPU area (its own address). */
     .globl arch_read_gs0
 arch_read_gs0:
-    mov %gs:0, %rax
+    mov %gs:PCPU_SELF, %rax
     ret
 
 /* void* arch_claim_cpu_local(long offset): the pointer at gs:offset (a per-CPU structure whose

@@ -166,11 +166,11 @@ depriv_from_user:
     cmpq $0, %gs:PCPU_VIF
     je 3f
     mov 56(%rsp), %rax                      /* interrupts: below the interrupted stack's red zone */
-    sub $128, %rax
+    sub $RED_ZONE, %rax
     jmp 2f
 1:  mov %gs:PCPU_EXC_STACK, %rax
 2:  and $-16, %rax
-    sub $56, %rax
+    sub $FRAME_TAIL_BYTES, %rax
     COPY_FRAME_TAIL
     FLAGS_WITH_VIF 32(%rax)                 /* rflags, with IF standing for the virtual IF */
     movq $0, %gs:PCPU_VIF                   /* handlers run with interrupts (virtually) off */
@@ -282,7 +282,7 @@ depriv_return_point:
     btr %rax, %gs:PCPU_PENDING(,%rcx,8)
     shl $6, %ecx
     add %rcx, %rax
-    mov %rax, 120(%rbx)                     /* TrapFrame.Vector */
+    mov %rax, TRAP_FRAME_VECTOR(%rbx)
     mov %rbx, %rdi
     call nacre_trap
     jmp drain_loop
@@ -301,13 +301,13 @@ depriv_deliver_pending:
     cmpq $0, %gs:PCPU_PENDING+24
     jne 1f
     ret
-1:  sub $56, %rsp                           /* a frame tail resuming at 2f with this rsp + 56 */
+1:  sub $FRAME_TAIL_BYTES, %rsp             /* a frame tail resuming at 2f with the rsp it had */
     mov %rax, (%rsp)
     pushfq
     pop %rax
     or $RFLAGS_IF, %rax
     mov %rax, 32(%rsp)
-    lea 56(%rsp), %rax
+    lea FRAME_TAIL_BYTES(%rsp), %rax
     mov %rax, 40(%rsp)
     lea 2f(%rip), %rax
     mov %rax, 16(%rsp)
@@ -384,14 +384,14 @@ depriv_load_early_idt:
     mov %rdi, 2(%rax)
     lidt (%rax)
     ret
-    /* rcx = gate slot, rax = handler: a present 64-bit interrupt gate, DPL 3, selector 0x08. */
+    /* rcx = gate slot, rax = handler: a present 64-bit interrupt gate, DPL 3, kernel code. */
 1:  mov %rax, %rdx
     and $0xFFFF, %edx
-    or $0x00080000, %edx                /* selector 0x08 in bits 16..31 */
+    or $(SEL_KERNEL_CODE << 16), %edx
     mov %edx, (%rcx)
     mov %rax, %rdx
     and $0xFFFF0000, %edx
-    or $0xEE00, %edx                    /* type 0xE, DPL 3, present; IST 0 */
+    or $(IDT_GATE_PRESENT | IDT_GATE_DPL3 | IDT_GATE_INTERRUPT), %edx /* IST 0 */
     mov %edx, 4(%rcx)
     mov %rax, %rdx
     shr $32, %rdx

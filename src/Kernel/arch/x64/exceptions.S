@@ -3,21 +3,14 @@
  * capture the thrower's registers, call ilc's funclets (catch, filter, finally/fault bodies)
  * with the frame registers of the method that owns them, and resume in a frame after a catch.
  *
- * RegisterContext (CallFrameInfo.cs): rip 0, rsp 8, rbp 16, rbx 24, r12 32, r13 40, r14 48, r15 56. */
+ * RegisterContext (CallFrameInfo.cs): its offsets are structoffsets.h's CTX_*. */
 
 #include "calleesaved.h"
 
     .text
     .code64
 
-#define CTX_RIP 0
-#define CTX_RSP 8
-#define CTX_RBP 16
-#define CTX_RBX 24
-#define CTX_R12 32
-#define CTX_R13 40
-#define CTX_R14 48
-#define CTX_R15 56
+#include "structoffsets.h"
 
 /* The callee-saved registers into / out of the RegisterContext at \base. */
 .macro STORE_CALLEE_SAVED base

@@ -8,6 +8,7 @@
  * vector, error, rip, cs, rflags, rsp, ss — mirrored by Nacre.Arch.X64.TrapFrame.
  */
 
+#include "x86.h"
 #include "trapframe.h"
 
     .text
@@ -53,7 +54,7 @@ isr_\n:
  * is moved to the interrupted stack below its red zone and handled there as usual (so a thread
  * switch from the handler keeps it on the thread's stack, and IST2 is free again at once). */
 isr_interrupt:
-    testb $3, 24(%rsp)                  /* from CPL 3: deprivileged mode reflects it */
+    testb $SEL_RPL_MASK, 24(%rsp)       /* from CPL 3: deprivileged mode reflects it */
     jnz depriv_from_user
     cmpb $0, nacre_deprivileged(%rip)   /* CPL 0 in deprivileged mode: the halt gate */
     jne depriv_from_kernel
@@ -61,9 +62,9 @@ isr_interrupt:
     push %rcx
     /* 0 rcx, 8 rax, 16 vector, 24 error, 32 rip, 40 cs, 48 rflags, 56 rsp, 64 ss */
     mov 56(%rsp), %rax
-    sub $128, %rax
+    sub $RED_ZONE, %rax
     and $-16, %rax
-    sub $56, %rax
+    sub $FRAME_TAIL_BYTES, %rax
     COPY_FRAME_TAIL
     mov %rsp, %rcx
     mov %rax, %rsp
@@ -72,7 +73,7 @@ isr_interrupt:
     jmp isr_ring0
 
 isr_common:
-    testb $3, 24(%rsp)                  /* from CPL 3: deprivileged mode reflects it */
+    testb $SEL_RPL_MASK, 24(%rsp)       /* from CPL 3: deprivileged mode reflects it */
     jnz depriv_from_user
     cmpb $0, nacre_deprivileged(%rip)   /* CPL 0 in deprivileged mode: the halt gate */
     jne depriv_from_kernel

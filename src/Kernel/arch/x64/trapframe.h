@@ -2,6 +2,11 @@
  * its order: rax first (highest address) … r15 last (lowest). Shared by interrupts.S (ring-0
  * entry) and deprivileged.S (the CPL-3 entry of reflected interrupts). */
 
+#include "structoffsets.h"
+
+/* The frame tail the stubs and the CPU push: vector, error, rip, cs, rflags, rsp, ss. */
+#define FRAME_TAIL_BYTES (TRAP_FRAME_SIZE - TRAP_FRAME_VECTOR)
+
 .macro PUSH_GPRS
     push %rax
     push %rbx

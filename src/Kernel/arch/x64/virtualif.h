@@ -1,12 +1,9 @@
 /* virtualif.h — what deprivileged mode (deprivileged.S) shares with the other assembly: the
  * virtual interrupt flag, for every routine that saves or restores RFLAGS, and the privileged
- * gate's operation numbers. The per-CPU offsets mirror Nacre.Cpus.PerCpu. */
+ * gate's operation numbers. The per-CPU offsets it uses are in structoffsets.h. */
 
 #include "x86.h"
-
-#define PCPU_VIF        104     /* 1 = interrupts (virtually) enabled */
-#define PCPU_PENDING    112     /* 256-bit bitmap of vectors that arrived while masked */
-#define PCPU_EXC_STACK  144     /* top of the stack CPU exceptions are reflected onto */
+#include "structoffsets.h"
 
 /* FLAGS_WITH_VIF x: makes bit 9 (IF) of the RFLAGS image x (register or memory) the virtual IF,
  * since at CPL 3 the real IF is always on. */

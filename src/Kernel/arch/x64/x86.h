@@ -42,6 +42,17 @@
 #define LARGE_PAGE_SIZE 0x200000
 #define PAGE_TABLE_ENTRIES 512
 
+/* The low two bits of a selector: the privilege level (in CS, the CPL). */
+#define SEL_RPL_MASK    3
+
+/* IDT gate attributes (the word at offset 4 of a 64-bit gate, bits 8..15) */
+#define IDT_GATE_INTERRUPT (0xE << 8)   /* 64-bit interrupt gate: IF cleared on entry */
+#define IDT_GATE_DPL3   (3 << 13)       /* reachable by int n from CPL 3 */
+#define IDT_GATE_PRESENT (1 << 15)
+
+/* The System V red zone: 128 bytes below rsp that leaf code may use without moving rsp. */
+#define RED_ZONE        128
+
 /* RFLAGS */
 #define RFLAGS_RESERVED (1 << 1)        /* always 1 */
 #define RFLAGS_IF       (1 << 9)

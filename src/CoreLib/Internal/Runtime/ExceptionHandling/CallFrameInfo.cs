@@ -6,7 +6,7 @@ namespace Internal.Runtime
     /// <summary>
     /// The registers a frame owns across calls (System V: rbx, rbp, r12–r15) plus where it is:
     /// enough to describe a frame to the unwinder and to resume in it. Layout shared with
-    /// exceptions.S (offsets 0, 8, … 56).
+    /// exceptions.S (the kernel's structoffsets.h, CTX_*; checked by the AsmOffsets test).
     /// </summary>
     public struct RegisterContext
     {
