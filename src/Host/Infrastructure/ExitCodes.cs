@@ -15,5 +15,5 @@ public static class ExitCodes
     public const int ToolError = 125;
 
     /// <summary>The kernel panicked.</summary>
-    public const int KernelPanic = 127;
+    public const int KernelPanic = Nacre.Abi.KernelExitCode.Panic;
 }

@@ -31,7 +31,7 @@ public enum ExitKind
 public sealed record ExitStatus(ExitKind Kind, int Code)
 {
     /// <summary>The value the kernel writes to the debug-exit port when it panics.</summary>
-    public const int PanicValue = 127;
+    public const int PanicValue = Nacre.Abi.KernelExitCode.Panic;
 
     public static ExitStatus Decode(int qemuExitCode, string qemuStderr)
     {
