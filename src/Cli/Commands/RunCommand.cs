@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using Nacre.Host.Building;
 using Nacre.Host.Machines;
-using Nacre.Host.Images;
 using Nacre.Host.Infrastructure;
 using Nacre.Host.Mpi;
 using Nacre.Host.Tracing;
