@@ -51,6 +51,16 @@ public sealed class OutsideRepositoryTests(OutsideRepositoryTests.Workspace work
         Assert.Contains("Sum of 1..1000 in the HRT: 500500", lines);
     }
 
+    [Fact]
+    public void PackRefusesAVersionSuffixThatIsNoPreReleaseLabel()
+    {
+        var pack = CliResult.Invoke("pack", "--output", Path.Combine(workspace.Root, "unused"), "--version-suffix", "dev/1");
+
+        Assert.True(pack.ExitCode == ExitCodes.ToolError, $"expected exit 125; got {pack}");
+        Assert.Equal(["--version-suffix 'dev/1' is not a pre-release label (letters, digits, '-' and '.', starting with a letter or digit)"], pack.Errors);
+        Assert.False(Directory.Exists(Path.Combine(workspace.Root, "unused")), "a refused pack created its output folder");
+    }
+
     /// <summary>
     /// The temporary folder the tests work in, packed and with the templates installed once:
     /// feed/ (the packages), packages/ (NUGET_PACKAGES), home/ (DOTNET_CLI_HOME), hive/ (the
