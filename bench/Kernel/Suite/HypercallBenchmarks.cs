@@ -1,3 +1,4 @@
+using Nacre.Abi;
 using Nacre.Arch.X64;
 using Nacre.Cpus;
 using Nacre.Threads;

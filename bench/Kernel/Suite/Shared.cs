@@ -1,3 +1,4 @@
+using Nacre.Abi;
 using System.Threading;
 using Nacre.Arch.X64;
 using Nacre.Cpus;
