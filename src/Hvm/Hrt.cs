@@ -444,7 +444,7 @@ public sealed unsafe partial class Hrt : IDisposable
         return reason.Kind switch
         {
             StopKind.Exited when reason.ExitCode == KernelExitCode.Panic => new HrtPanicException(
-                $"the HRT panicked (exit code 127 from vCPU {reason.Cpu}); its last console lines:\n" +
+                $"the HRT panicked (exit code {KernelExitCode.Panic} from vCPU {reason.Cpu}); its last console lines:\n" +
                 string.Join('\n', lines.TakeLast(20).Select(l => "  " + l)), registers, lines),
             StopKind.Fault => new HrtFaultException(reason.Message, registers, lines),
             StopKind.Timeout => new HrtTimeoutException(reason.Message, registers, lines),

@@ -57,7 +57,7 @@ namespace Nacre.Boot
         {
             BootTimeline.Mark(BootStage.Entry);
             Platform.IsHvm = true;
-            Hypercall.Initialize(DefaultHypercallPage);
+            Hypercall.Initialize(GuestPhysical.HypercallAddress);   // until the boot info names it
             if (!HvmBootInfo.Parse(info)) Panic.Message("HVM boot info has a wrong magic or version");
             Hypercall.Initialize(HvmBootInfo.HypercallAddress);
             BootInfo.ParseHvm(info);
@@ -66,8 +66,6 @@ namespace Nacre.Boot
             Idt.Initialize();
             Continue();
         }
-
-        private const ulong DefaultHypercallPage = GuestPhysical.HypercallAddress;
 
         private static void Continue()
         {

@@ -6,13 +6,12 @@ namespace Nacre.Hvm
     /// <summary>
     /// An exception that escaped an export, told to the host (docs/hvm.md, "Exceptions"): the
     /// serving CPU writes a report into its own buffer, puts the buffer's address in the mailbox's
-    /// Result and answers with Done = request | Flag. The report is a 64-bit byte count, then
+    /// Result and answers with Done = request | InvokeMailbox.Failed. The report is a 64-bit byte count, then
     /// UTF-8 fields separated by NUL: the exception's type, its message, then one line per frame
     /// it passed ("0x… symbol+0x…"), innermost first. The host copies it before the next call.
     /// </summary>
     internal static unsafe class InvokeFailure
     {
-        public const ulong Flag = Nacre.Abi.InvokeMailbox.Failed;
         public const int ReportBytes = 4096;
 
         /// <summary>Writes e's report into buffer (ReportBytes long, truncating if need be).</summary>

@@ -97,7 +97,7 @@ namespace Nacre.Hvm
                         if (report == null) report = (byte*)Memory.Heap.Alloc(InvokeFailure.ReportBytes);
                         InvokeFailure.Write(e, report);
                         box->Result = (long)report;
-                        done = request | InvokeFailure.Flag;
+                        done = request | InvokeMailbox.Failed;
                     }
                     Tracing.Trace.Record(Tracing.TraceKind.InvokeEnd, (uint)box->Function, 0);
                     Volatile.Write(ref box->Done, done);

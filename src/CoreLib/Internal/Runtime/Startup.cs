@@ -50,10 +50,11 @@ namespace Internal.Runtime
                 if (header == null || header->Signature != 0x00525452) continue;
                 ModuleInfoRow* rows = (ModuleInfoRow*)(header + 1);
                 for (int i = 0; i < header->NumberOfSections; i++)
+                {
                     TypeLoader.ModuleTables.Register(rows[i].SectionId, rows[i].Start);
-                for (int i = 0; i < header->NumberOfSections; i++)
                     if (rows[i].SectionId == GCStaticRegion) InitializeGCStatics(rows[i].Start, rows[i].End);
                     else if (rows[i].SectionId == ThreadStaticRegion) ThreadStatics.SetRegion(rows[i].Start, rows[i].End);
+                }
                 for (int i = 0; i < header->NumberOfSections; i++)
                     if (rows[i].SectionId == EagerCctor) RunEagerConstructors(rows[i].Start, rows[i].End);
             }
