@@ -71,6 +71,10 @@ namespace Smp.Tests
                 case "CTX_R13": value = Of(&x->R13, x); return true;
                 case "CTX_R14": value = Of(&x->R14, x); return true;
                 case "CTX_R15": value = Of(&x->R15, x); return true;
+                case "DISPATCH_CELL_DATA": value = InterfaceDispatchLayout.CellData; return true;
+                case "DISPATCH_CACHE_ENTRIES": value = InterfaceDispatchLayout.CacheEntries; return true;
+                case "DISPATCH_ENTRY_TARGET": value = InterfaceDispatchLayout.EntryTarget; return true;
+                case "DISPATCH_ENTRY_SIZE": value = InterfaceDispatchLayout.EntrySize; return true;
                 default: value = 0; return false;
             }
         }

@@ -13,15 +13,16 @@ namespace Internal.Runtime
     /// </summary>
     internal static unsafe class InterfaceDispatch
     {
-        private struct Cell
+        internal struct Cell
         {
             public nint Stub;
             public nint Data;   // encoded interface (low bits set) or DispatchCache*
         }
 
-        // Cache layout is shared with the stub in ilchelpers.S (kernel arch/x64): entries start at offset 32 and end with
-        // an entry whose Type is null.
-        private struct DispatchCache
+        // Cache layout is shared with the stub in ilchelpers.S (kernel arch/x64, names in
+        // structoffsets.h, checked through InterfaceDispatchLayout): entries start at offset 32 and
+        // end with an entry whose Type is null.
+        internal struct DispatchCache
         {
             public MethodTable* InterfaceType;   // 0
             public uint Slot;                    // 8
@@ -32,7 +33,7 @@ namespace Internal.Runtime
             // CacheEntry[Capacity + 1] at 32
         }
 
-        private struct CacheEntry
+        internal struct CacheEntry
         {
             public MethodTable* Type;
             public nint Target;
@@ -166,5 +167,27 @@ namespace Internal.Runtime
 
             Volatile.Write(ref s_lock, 0);
         }
+    }
+
+    /// <summary>
+    /// The layout of a dispatch cell and its cache as this compiler laid them out, for the kernel's
+    /// test that compares the offsets the cached-dispatch stub uses (structoffsets.h) with them.
+    /// </summary>
+    public static unsafe class InterfaceDispatchLayout
+    {
+        public static ulong CellData
+        {
+            get { InterfaceDispatch.Cell c; return (ulong)((byte*)&c.Data - (byte*)&c); }
+        }
+
+        /// <summary>Where a cache's entries start: right after its header.</summary>
+        public static ulong CacheEntries => (ulong)sizeof(InterfaceDispatch.DispatchCache);
+
+        public static ulong EntryTarget
+        {
+            get { InterfaceDispatch.CacheEntry e; return (ulong)((byte*)&e.Target - (byte*)&e); }
+        }
+
+        public static ulong EntrySize => (ulong)sizeof(InterfaceDispatch.CacheEntry);
     }
 }

@@ -48,6 +48,10 @@ asm_offsets:
     CHECK(CTX_R13)
     CHECK(CTX_R14)
     CHECK(CTX_R15)
+    CHECK(DISPATCH_CELL_DATA)
+    CHECK(DISPATCH_CACHE_ENTRIES)
+    CHECK(DISPATCH_ENTRY_TARGET)
+    CHECK(DISPATCH_ENTRY_SIZE)
     .quad 0, 0                          /* end */
 
     .text

@@ -2,6 +2,8 @@
  * write in C#: its helpers with non-standard calling conventions and the data symbols it expects.
  * The rest of ilc's runtime imports are C# (RuntimeExport in the core library and the kernel). */
 
+#include "structoffsets.h"
+
     .text
     .code64
 
@@ -59,20 +61,20 @@ RhpInitialDynamicInterfaceDispatch:
     jmp *%rax
 
 /* cached_interface_dispatch: a resolved cell's stub. In: rdi = receiver, r11 = cell whose
- * data points at a DispatchCache (entries of {MethodTable*, target} from offset 32, ended by a
- * null MethodTable). Jumps to the target cached for the receiver's type, or falls back to the
+ * data points at a DispatchCache (entries of {MethodTable*, target} after its header, ended by
+ * a null MethodTable). Jumps to the target cached for the receiver's type, or falls back to the
  * resolver. Clobbers rax and r10 only (a null receiver faults here, as a null call would). */
 cached_interface_dispatch:
     mov (%rdi), %rax
-    mov 8(%r11), %r10
-    add $32, %r10
+    mov DISPATCH_CELL_DATA(%r11), %r10
+    add $DISPATCH_CACHE_ENTRIES, %r10
 1:  cmp %rax, (%r10)
     je 2f
     cmpq $0, (%r10)
     je RhpInitialDynamicInterfaceDispatch
-    add $16, %r10
+    add $DISPATCH_ENTRY_SIZE, %r10
     jmp 1b
-2:  jmp *8(%r10)
+2:  jmp *DISPATCH_ENTRY_TARGET(%r10)
 
 /* nint arch_cached_interface_dispatch_stub(void): address of cached_interface_dispatch. */
     .globl arch_cached_interface_dispatch_stub

@@ -47,4 +47,11 @@
 #define CTX_R14 48
 #define CTX_R15 56
 
+/* Internal.Runtime.InterfaceDispatch (CoreLib): a call site's cell and its inline cache, read by
+ * cached_interface_dispatch (ilchelpers.S). */
+#define DISPATCH_CELL_DATA      8       /* Cell.Data: the cache, once the cell is resolved */
+#define DISPATCH_CACHE_ENTRIES  32      /* the entries follow the cache's header */
+#define DISPATCH_ENTRY_TARGET   8       /* CacheEntry.Target, after its MethodTable* */
+#define DISPATCH_ENTRY_SIZE     16
+
 #endif
