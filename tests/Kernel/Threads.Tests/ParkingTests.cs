@@ -84,11 +84,13 @@ public static unsafe class ParkingTests
     {
         // The sleeping thread is alone on its CPU, whose idle loop parks with the sleep's deadline:
         // nothing but that deadline can wake it (the timer was armed locally, so no IPI or kick).
+        // A round's park can also end at once, without sleeping, when the host held the vCPU off
+        // until the deadline had passed (a busy host), so the VMM's count is checked over all rounds.
         var policies = HaltEverywhere.Begin();
         int cpu = Cpus.Count - 1;
+        ParkBlock first = IdleParking.CountsOf(cpu);
         for (int round = 0; round < 5; round++)
         {
-            ParkBlock before = IdleParking.CountsOf(cpu);
             Thread* t = Thread.Launch(() =>
             {
                 ulong start = Time.NowNs;
@@ -98,8 +100,12 @@ public static unsafe class ParkingTests
             long slept = Thread.Join(t);
             Assert.True(slept >= 2_000_000, $"slept {slept} ns, asked 2 ms");
             Assert.True(slept < 2_000_000_000, $"slept {slept} ns: the deadline did not wake the parked CPU in time");
-            if (IdleParking.Enabled)
-                Assert.True(IdleParking.CountsOf(cpu).DeadlineWakes > before.DeadlineWakes, $"CPU {cpu} slept in the VMM until the timer's deadline");
+        }
+        if (IdleParking.Enabled)
+        {
+            ParkBlock last = IdleParking.CountsOf(cpu);
+            Assert.True(last.DeadlineWakes > first.DeadlineWakes,
+                $"CPU {cpu} slept in the VMM until the timer's deadline in some round (parks {last.Parks - first.Parks}, at once {last.AtOnce - first.AtOnce}, kicked {last.Kicked - first.Kicked})");
         }
         policies.End();
     }
